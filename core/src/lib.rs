@@ -1,0 +1,91 @@
+//! # lgsco
+//!
+//! Turns the text of UK Local Government and Social Care Ombudsman (LGSCO)
+//! decision statements into a typed syntax tree.
+//!
+//! The pipeline, one module a stage:
+//! [`lines`] (split, offsets) -> [`grammar`] (nom line grammar) ->
+//! [`blocks`] (paragraphs, items, nesting) -> [`assemble`] (header, sections,
+//! the [`tree`]) -> [`entities`] (money, dates, ...) -> serde JSON.
+//!
+//! ```
+//! let text = "West Sussex County Council (19 011 114)\n\nDecision : Upheld\n\n\
+//!             The Ombudsman's final decision:\n\nSummary: Ms X complained.\n\n\
+//!             The complaint\n\n  1. Ms X complains.\n";
+//! let decision = lgsco::parse(text).unwrap();
+//! assert_eq!(decision.header.reference_id.as_deref(), Some("19-011-114"));
+//! assert_eq!(decision.paragraphs()[0].ordinal, Some(1));
+//! ```
+
+pub mod assemble;
+pub mod blocks;
+pub mod diagnostics;
+pub mod entities;
+pub mod error;
+pub mod grammar;
+pub mod header;
+pub mod headings;
+pub mod lines;
+pub mod span;
+pub mod tree;
+
+pub use diagnostics::{Diagnostic, Severity};
+pub use entities::{Entity, EntityValue, Findings};
+pub use error::ParseError;
+pub use span::{is_blank_char, Span, Text};
+pub use tree::*;
+
+/// Default for [`Options::max_input_bytes`]: 64 MiB, far above any real
+/// decision (the longest seen are ~100 KB) and low enough to bound memory.
+pub const DEFAULT_MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// What to do beyond building the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Extract entities and findings (on by default).
+    pub entities: bool,
+    /// Inputs larger than this return [`ParseError::TooLarge`].
+    pub max_input_bytes: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            entities: true,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+impl Options {
+    /// The tree only, without entities and findings.
+    pub fn tree_only() -> Self {
+        Options {
+            entities: false,
+            ..Options::default()
+        }
+    }
+}
+
+/// Parses one decision statement with default [`Options`] (tree and entities).
+pub fn parse(input: &str) -> Result<Decision, ParseError> {
+    parse_with(input, &Options::default())
+}
+
+/// Parses one decision statement.
+pub fn parse_with(input: &str, options: &Options) -> Result<Decision, ParseError> {
+    if input.len() > options.max_input_bytes {
+        return Err(ParseError::TooLarge {
+            size: input.len(),
+            limit: options.max_input_bytes,
+            line: 1,
+            column: 1,
+            offset: 0,
+        });
+    }
+    let mut decision = assemble::assemble(input)?;
+    if options.entities {
+        entities::extract(&mut decision, input);
+    }
+    Ok(decision)
+}
