@@ -3,3 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --all-targets
+cargo test -p lgsco --features schema --test schema_current

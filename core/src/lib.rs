@@ -26,6 +26,8 @@ pub mod grammar;
 pub mod header;
 pub mod headings;
 pub mod lines;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod span;
 pub mod tree;
 
