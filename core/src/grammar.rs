@@ -1,1 +1,351 @@
-//! (in progress)
+//! Stage 2: the line grammar, as nom combinators over one trimmed line.
+//!
+//! Each parser recognises one kind of line from FORMAT.md (title, metadata,
+//! final-decision marker, summary, list markers, closing line, web
+//! boilerplate) and returns the pieces as sub-slices of the line, so later
+//! stages can turn them into spans without counting offsets by hand.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::character::complete::{char, one_of, satisfy};
+use nom::combinator::{eof, opt, recognize, rest};
+use nom::{IResult, Parser};
+
+use crate::span::is_blank_char;
+use crate::tree::{BoilerplateKind, FieldName};
+
+/// A list marker at the start of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// `12.`: a paragraph number, or (indented deeper) a lettered sub-item.
+    Number(u32),
+    /// `•` and its relatives.
+    Bullet,
+    /// `- `.
+    Dash,
+    /// `a)`, `(b)`, `iv)`.
+    Letter,
+}
+
+/// A line that starts with a list marker: the marker, and the text after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListLine<'a> {
+    pub marker: Marker,
+    pub marker_text: &'a str,
+    pub text: &'a str,
+}
+
+/// Spaces after a marker: ASCII spaces, tabs or non-breaking spaces.
+fn gap(s: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c == ' ' || c == '\t' || c == '\u{a0}').parse(s)
+}
+
+fn number_marker(s: &str) -> IResult<&str, (Marker, &str)> {
+    let (after, marker_text) =
+        recognize((take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), char('.'))).parse(s)?;
+    let (after, _) = alt((gap, eof)).parse(after)?;
+    let n = marker_text
+        .trim_end_matches('.')
+        .parse::<u32>()
+        .unwrap_or_default();
+    Ok((after, (Marker::Number(n), marker_text)))
+}
+
+fn bullet_marker(s: &str) -> IResult<&str, (Marker, &str)> {
+    let (after, marker_text) = recognize(one_of("•·▪◦●○‣∙*")).parse(s)?;
+    let (after, _) = opt(gap).parse(after)?;
+    Ok((after, (Marker::Bullet, marker_text)))
+}
+
+fn dash_marker(s: &str) -> IResult<&str, (Marker, &str)> {
+    let (after, marker_text) = recognize(char('-')).parse(s)?;
+    let (after, _) = alt((gap, eof)).parse(after)?;
+    Ok((after, (Marker::Dash, marker_text)))
+}
+
+fn letter_marker(s: &str) -> IResult<&str, (Marker, &str)> {
+    let roman = alt((
+        tag("viii"),
+        tag("vii"),
+        tag("iii"),
+        tag("vi"),
+        tag("iv"),
+        tag("ix"),
+        tag("ii"),
+    ));
+    let letter = recognize(satisfy(|c| c.is_ascii_lowercase()));
+    let (after, marker_text) = recognize((opt(char('(')), alt((roman, letter)), char(')'))).parse(s)?;
+    let (after, _) = gap(after)?;
+    Ok((after, (Marker::Letter, marker_text)))
+}
+
+/// `1. text`, `• text`, `- text`, `a) text` (on a trimmed line).
+pub fn list_line(s: &str) -> Option<ListLine<'_>> {
+    let (text, (marker, marker_text)) = alt((number_marker, bullet_marker, dash_marker, letter_marker))
+        .parse(s)
+        .ok()?;
+    Some(ListLine {
+        marker,
+        marker_text,
+        text,
+    })
+}
+
+/// Apostrophes as written: straight, curly, or the modifier letter.
+fn apostrophe(s: &str) -> IResult<&str, char> {
+    one_of("'’‘`ʼ").parse(s)
+}
+
+fn spaces0(s: &str) -> IResult<&str, &str> {
+    nom::bytes::complete::take_while(|c: char| c == ' ' || c == '\t' || c == '\u{a0}').parse(s)
+}
+
+/// A metadata line: the field, the label with its colon, and the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldLine<'a> {
+    pub name: FieldName,
+    pub label: &'a str,
+    pub value: &'a str,
+}
+
+/// `Category : Area > Sub`, `Decision : Upheld`, `Decision date : 29 Jul 2020`,
+/// and the legacy `Ombudsman satisfied with council's response: 02 November 2015`.
+pub fn field_line(s: &str) -> Option<FieldLine<'_>> {
+    let satisfied = recognize((
+        tag_no_case("Ombudsman satisfied with "),
+        take_while1(|c: char| c.is_alphanumeric() || c == ' '),
+        opt(apostrophe),
+        opt(tag_no_case("s")),
+        tag_no_case(" response"),
+    ));
+    let name = alt((
+        tag_no_case("Decision date").map(|_| FieldName::DecisionDate),
+        tag_no_case("Date of decision").map(|_| FieldName::DecisionDate),
+        tag_no_case("Category").map(|_| FieldName::Category),
+        tag_no_case("Decision").map(|_| FieldName::Decision),
+        tag_no_case("Outcome").map(|_| FieldName::Decision),
+        satisfied.map(|_| FieldName::SatisfiedWithResponse),
+    ));
+    let (value, (name, label)) = (|i| {
+        let (after, (name, _, _)) = (name, spaces0, char(':')).parse(i)?;
+        let label_len = i.len() - after.len();
+        let (after, _) = spaces0(after)?;
+        Ok::<_, nom::Err<nom::error::Error<&str>>>((after, (name, i.get(..label_len).unwrap_or(i))))
+    })(s)
+    .ok()?;
+    Some(FieldLine { name, label, value })
+}
+
+/// `The Ombudsman's final decision:` (any apostrophe, any case, colon optional).
+pub fn final_marker(s: &str) -> bool {
+    let r: IResult<&str, _> = (
+        opt(tag_no_case("The ")),
+        tag_no_case("Ombudsman"),
+        apostrophe,
+        tag_no_case("s final decision"),
+        opt(char(':')),
+        eof,
+    )
+        .parse(s);
+    r.is_ok()
+}
+
+/// `Summary: text` -> the label with its colon, and the text (maybe empty).
+pub fn inline_summary(s: &str) -> Option<(&str, &str)> {
+    let r: IResult<&str, _> = (tag_no_case("Summary"), spaces0, char(':'), spaces0).parse(s);
+    let (text, _) = r.ok()?;
+    let label = s.get(..s.len() - text.len())?.trim_end_matches(is_blank_char);
+    Some((label, text))
+}
+
+/// A bare `Summary` line (old pages).
+pub fn summary_heading(s: &str) -> bool {
+    s.eq_ignore_ascii_case("summary")
+}
+
+/// The title line: `Authority (YY NNN NNN)` or the bare reference. Returns the
+/// authority (if any) and the reference as written.
+pub fn title_line(s: &str) -> Option<(Option<&str>, &str)> {
+    if let Ok(("", r)) = reference(s) {
+        return Some((None, r));
+    }
+    // The reference is the last parenthesised group: authority names may hold brackets.
+    let open = s.rfind('(')?;
+    let inner = s.get(open + 1..)?;
+    let r: IResult<&str, _> = (spaces0, reference, spaces0, char(')'), spaces0, eof).parse(inner);
+    let (_, (_, reference, ..)) = r.ok()?;
+    let authority = s.get(..open)?.trim_end_matches(is_blank_char);
+    Some(((!authority.is_empty()).then_some(authority), reference))
+}
+
+/// `19 011 114` (or with dashes, or without separators).
+pub fn reference(s: &str) -> IResult<&str, &str> {
+    let digits = |n| take_while_m_n(n, n, |c: char| c.is_ascii_digit());
+    let sep = || opt(one_of(" -\u{a0}"));
+    recognize((digits(2), sep(), digits(3), sep(), digits(3))).parse(s)
+}
+
+/// The reference as the website writes it: `19-011-114`.
+pub fn reference_id(reference: &str) -> Option<String> {
+    let digits: String = reference.chars().filter(|c| c.is_ascii_digit()).collect();
+    (digits.len() == 8).then(|| {
+        format!(
+            "{}-{}-{}",
+            digits.get(0..2).unwrap_or(""),
+            digits.get(2..5).unwrap_or(""),
+            digits.get(5..8).unwrap_or("")
+        )
+    })
+}
+
+/// The closing line: whose decision it is.
+pub fn closing_line(s: &str) -> bool {
+    if s.len() > 120 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    if lower.contains("on behalf of the ombudsman") {
+        return true;
+    }
+    let r: IResult<&str, _> = (
+        opt(alt((tag_no_case("Assistant "), tag_no_case("Deputy ")))),
+        alt((tag_no_case("Investigator"), tag_no_case("Ombudsman"))),
+        apostrophe,
+        tag_no_case("s decision"),
+        rest,
+    )
+        .parse(s);
+    r.is_ok_and(|(_, (.., tail))| tail.len() < 40)
+}
+
+/// Web page furniture, matched whole (case-insensitive).
+const NAVIGATION: &[&str] = &[
+    "back to top",
+    "print this page",
+    "lgo logogram",
+    "skip to main content",
+    "share this page",
+    "return to search results",
+];
+
+const COOKIE_LINES: &[&str] = &[
+    "privacy settings",
+    "review your privacy settings",
+    "required cookies",
+    "analytical cookies",
+    "view required cookies",
+    "view analytical cookies",
+    "cookie settings",
+    "accept all cookies",
+    "reject all cookies",
+    "save preferences",
+];
+
+/// Cookie-banner paragraphs, matched by how they begin.
+const COOKIE_PREFIXES: &[&str] = &[
+    "these cookies enable the website",
+    "google analytics cookies help",
+    "we recommend you set these",
+    "in using google analytics",
+    "we use cookies",
+];
+
+/// Is this trimmed line web boilerplate? `last` allows a truncated phrase
+/// (`Back to t`) on the final line of a cut-off scrape.
+pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
+    if s.is_empty() || s.len() > 400 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    if NAVIGATION.contains(&lower.as_str()) {
+        return Some(BoilerplateKind::Navigation);
+    }
+    if COOKIE_LINES.contains(&lower.as_str()) || COOKIE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return Some(BoilerplateKind::Cookies);
+    }
+    if last && lower.len() >= 4 {
+        if NAVIGATION.iter().any(|p| p.starts_with(&lower)) {
+            return Some(BoilerplateKind::Navigation);
+        }
+        if COOKIE_LINES.iter().any(|p| p.starts_with(&lower)) {
+            return Some(BoilerplateKind::Cookies);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_markers() {
+        let l = list_line("12. Ms X complained.").unwrap();
+        assert_eq!((l.marker, l.marker_text, l.text), (Marker::Number(12), "12.", "Ms X complained."));
+        let l = list_line("• the Council delayed;").unwrap();
+        assert_eq!((l.marker, l.marker_text, l.text), (Marker::Bullet, "•", "the Council delayed;"));
+        let l = list_line("- text").unwrap();
+        assert_eq!((l.marker, l.text), (Marker::Dash, "text"));
+        let l = list_line("b) second").unwrap();
+        assert_eq!((l.marker, l.marker_text), (Marker::Letter, "b)"));
+        let l = list_line("(iv) fourth").unwrap();
+        assert_eq!(l.marker_text, "(iv)");
+        assert!(list_line("2020. was a year").is_none());
+        assert!(list_line("-text").is_none());
+        assert!(list_line("(Local Government Act 1974, section 24A(6))").is_none());
+        assert!(list_line("section 26(6)(a) says").is_none());
+        assert!(list_line("1.5 million").is_none());
+    }
+
+    #[test]
+    fn fields() {
+        let f = field_line("Category : Children's care services > Fostering").unwrap();
+        assert_eq!((f.name, f.label, f.value), (FieldName::Category, "Category :", "Children's care services > Fostering"));
+        let f = field_line("Decision date : 29 Jul 2020").unwrap();
+        assert_eq!((f.name, f.value), (FieldName::DecisionDate, "29 Jul 2020"));
+        let f = field_line("Decision: Upheld").unwrap();
+        assert_eq!((f.name, f.label), (FieldName::Decision, "Decision:"));
+        let f = field_line("Ombudsman satisfied with council's response: 02 November 2015").unwrap();
+        assert_eq!((f.name, f.value), (FieldName::SatisfiedWithResponse, "02 November 2015"));
+        assert!(field_line("Decision").is_none());
+        assert!(field_line("Decisions were made: all").is_none());
+    }
+
+    #[test]
+    fn marker_summary_closing() {
+        assert!(final_marker("The Ombudsman's final decision:"));
+        assert!(final_marker("The Ombudsman’s final decision:"));
+        assert!(final_marker("the ombudsman's final decision"));
+        assert!(!final_marker("The Ombudsman's final decision was to uphold"));
+        assert_eq!(inline_summary("Summary: Ms X complained"), Some(("Summary:", "Ms X complained")));
+        assert_eq!(inline_summary("Summary :"), Some(("Summary :", "")));
+        assert!(summary_heading("Summary"));
+        assert!(closing_line("Investigator's decision on behalf of the Ombudsman"));
+        assert!(closing_line("Assistant Ombudsman’s decision"));
+        assert!(!closing_line("The Investigator's decision was that the Council should pay"));
+    }
+
+    #[test]
+    fn titles() {
+        assert_eq!(
+            title_line("West Sussex County Council (19 011 114)"),
+            Some((Some("West Sussex County Council"), "19 011 114"))
+        );
+        assert_eq!(
+            title_line("Some Care Centre (Town) Limited (23 013 400)"),
+            Some((Some("Some Care Centre (Town) Limited"), "23 013 400"))
+        );
+        assert_eq!(title_line("15 010 742"), Some((None, "15 010 742")));
+        assert_eq!(title_line("Council (1974)"), None);
+        assert_eq!(reference_id("19 011 114").as_deref(), Some("19-011-114"));
+    }
+
+    #[test]
+    fn boilerplate_lines() {
+        assert_eq!(boilerplate("Back to top", false), Some(BoilerplateKind::Navigation));
+        assert_eq!(boilerplate("Back to t", true), Some(BoilerplateKind::Navigation));
+        assert_eq!(boilerplate("Back to t", false), None);
+        assert_eq!(boilerplate("Required cookies", false), Some(BoilerplateKind::Cookies));
+        assert_eq!(boilerplate("The complaint", true), None);
+    }
+}
