@@ -1,1 +1,509 @@
-//! Python bindings for lgsco (in progress).
+//! `lgsco._lgsco`: the native part of the `lgsco` Python package.
+//!
+//! It holds no parsing logic. It takes `str`/`bytes` from Python, calls
+//! [`lgsco_core::parse`] (without the GIL, in parallel for `parse_many`),
+//! converts the tree to Python objects (the CLI's JSON structure, through
+//! `serde_json::Value`) with every span's byte offsets turned into code-point
+//! indices, and turns errors into `lgsco.ParseError`.
+//!
+//! Conversion to Python objects is lazy and per top-level field
+//! ([`NativeDecision::get`]): `parse` only parses and builds the offset table.
+
+mod offsets;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use lgsco_core::{Decision, ParseError as CoreError};
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyByteArray, PyDict, PyList, PyString, PyType};
+use serde_json::Value;
+
+use offsets::{BadUtf8, Offsets};
+
+// ---------------------------------------------------------------------------
+// Input
+
+/// A text handed over from Python, readable without the GIL.
+enum Input {
+    Str(PyBackedStr),
+    Bytes(PyBackedBytes),
+    /// A `str` that cannot be UTF-8 (lone surrogates).
+    Invalid(BadUtf8),
+}
+
+/// Why one input gave no tree.
+enum Failure {
+    Core(CoreError),
+    Utf8(BadUtf8),
+}
+
+/// One parsed input, ready to be wrapped (no Python objects inside).
+struct Parsed {
+    decision: Decision,
+    offsets: Offsets,
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "?".to_string())
+}
+
+/// Reads a `str`, `bytes` or `bytearray`; anything else is a `TypeError`.
+fn extract_input(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
+    let py = obj.py();
+    if let Ok(s) = obj.cast::<PyString>() {
+        return match s.extract::<PyBackedStr>() {
+            Ok(backed) => Ok(Input::Str(backed)),
+            Err(_) => {
+                // Lone surrogates: find the first one through `surrogatepass`,
+                // which writes them as (invalid) three-byte sequences.
+                let raw = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
+                let raw = raw.cast::<PyBytes>()?.as_bytes();
+                match std::str::from_utf8(raw) {
+                    Err(e) => Ok(Input::Invalid(BadUtf8::locate(raw, e))),
+                    Ok(_) => Err(PyValueError::new_err("string cannot be encoded")),
+                }
+            }
+        };
+    }
+    if obj.is_instance_of::<PyBytes>() || obj.is_instance_of::<PyByteArray>() {
+        return Ok(Input::Bytes(obj.extract::<PyBackedBytes>()?));
+    }
+    let _ = py;
+    Err(PyTypeError::new_err(format!(
+        "{what} expects str or bytes, not {}",
+        type_name(obj)
+    )))
+}
+
+/// Parses one input; runs without the GIL.
+fn run(input: &Input) -> Result<Parsed, Failure> {
+    let text: &str = match input {
+        Input::Str(s) => s,
+        Input::Bytes(b) => {
+            std::str::from_utf8(b).map_err(|e| Failure::Utf8(BadUtf8::locate(b, e)))?
+        }
+        Input::Invalid(bad) => return Err(Failure::Utf8(*bad)),
+    };
+    let decision = lgsco_core::parse(text).map_err(Failure::Core)?;
+    let offsets = Offsets::new(text);
+    Ok(Parsed { decision, offsets })
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+
+static PARSE_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn parse_error_type(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    PARSE_ERROR.import(py, "lgsco._errors", "ParseError")
+}
+
+/// A `lgsco.ParseError` instance (not raised).
+fn make_error(
+    py: Python<'_>,
+    failure: &Failure,
+    input: &Input,
+    index: Option<usize>,
+) -> PyResult<Py<PyAny>> {
+    let kwargs = PyDict::new(py);
+    let message = match failure {
+        Failure::Core(e) => {
+            kwargs.set_item("line", e.line())?;
+            kwargs.set_item("column", e.column())?;
+            kwargs.set_item("offset", e.offset())?;
+            let char_offset = match input {
+                Input::Str(s) => Offsets::new(s).char_index(e.offset()),
+                Input::Bytes(b) => match std::str::from_utf8(b) {
+                    Ok(t) => Offsets::new(t).char_index(e.offset()),
+                    Err(_) => e.offset(),
+                },
+                Input::Invalid(_) => e.offset(),
+            };
+            kwargs.set_item("char_offset", char_offset)?;
+            kwargs.set_item("code", e.code())?;
+            e.to_string()
+        }
+        Failure::Utf8(bad) => {
+            kwargs.set_item("line", bad.line)?;
+            kwargs.set_item("column", bad.column)?;
+            kwargs.set_item("offset", bad.offset)?;
+            kwargs.set_item("char_offset", bad.char_offset)?;
+            let (code, what) = match input {
+                Input::Str(_) | Input::Invalid(_) => (
+                    "invalid_unicode",
+                    format!(
+                        "text holds a lone surrogate at index {}, which is not Unicode text",
+                        bad.char_offset
+                    ),
+                ),
+                _ => (
+                    "invalid_utf8",
+                    match bad.byte {
+                        Some(b) => {
+                            format!("input is not valid UTF-8: byte 0x{b:02x} at byte offset {}", bad.offset)
+                        }
+                        None => format!(
+                            "input is not valid UTF-8: truncated character at byte offset {}",
+                            bad.offset
+                        ),
+                    },
+                ),
+            };
+            kwargs.set_item("code", code)?;
+            format!("{what} (line {}, column {})", bad.line, bad.column)
+        }
+    };
+    if let Some(i) = index {
+        kwargs.set_item("index", i)?;
+    }
+    let err = parse_error_type(py)?.call((message,), Some(&kwargs))?;
+    Ok(err.unbind())
+}
+
+fn raise(py: Python<'_>, failure: &Failure, input: &Input, index: Option<usize>) -> PyErr {
+    match make_error(py, failure, input, index) {
+        Ok(err) => PyErr::from_value(err.into_bound(py)),
+        Err(e) => e,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Value -> Python, converting spans
+
+/// True for a serialised [`lgsco_core::Span`]: exactly `start`, `end`, `line`.
+fn is_span(map: &serde_json::Map<String, Value>) -> bool {
+    map.len() == 3
+        && map.get("start").is_some_and(Value::is_u64)
+        && map.get("end").is_some_and(Value::is_u64)
+        && map.get("line").is_some_and(Value::is_u64)
+}
+
+/// Rewrites every span's `start`/`end` in place to code-point indices.
+fn convert_spans(value: &mut Value, offsets: &Offsets) {
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(|v| convert_spans(v, offsets)),
+        Value::Object(map) => {
+            if is_span(map) {
+                for key in ["start", "end"] {
+                    if let Some(v) = map.get_mut(key) {
+                        let b = v.as_u64().unwrap_or(0) as usize;
+                        *v = Value::from(offsets.char_index(b) as u64);
+                    }
+                }
+            } else {
+                map.values_mut().for_each(|v| convert_spans(v, offsets));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Builds Python objects from a JSON value, converting spans on the way.
+struct ToPy<'py, 'a> {
+    py: Python<'py>,
+    /// `None`: keep byte offsets.
+    offsets: Option<&'a Offsets>,
+    keys: HashMap<&'a str, Bound<'py, PyString>>,
+}
+
+impl<'py, 'a> ToPy<'py, 'a> {
+    fn new(py: Python<'py>, offsets: Option<&'a Offsets>) -> Self {
+        let offsets = offsets.filter(|o| !o.is_identity());
+        ToPy {
+            py,
+            offsets,
+            keys: HashMap::new(),
+        }
+    }
+
+    fn key(&mut self, k: &'a str) -> Bound<'py, PyString> {
+        let py = self.py;
+        self.keys
+            .entry(k)
+            .or_insert_with(|| PyString::intern(py, k))
+            .clone()
+    }
+
+    fn value(&mut self, v: &'a Value) -> PyResult<Bound<'py, PyAny>> {
+        let py = self.py;
+        Ok(match v {
+            Value::Null => py.None().into_bound(py),
+            Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+            Value::Number(n) => {
+                if let Some(u) = n.as_u64() {
+                    u.into_pyobject(py)?.into_any()
+                } else if let Some(i) = n.as_i64() {
+                    i.into_pyobject(py)?.into_any()
+                } else {
+                    n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+                }
+            }
+            Value::String(s) => PyString::new(py, s).into_any(),
+            Value::Array(items) => {
+                let list = PyList::empty(py);
+                for item in items {
+                    list.append(self.value(item)?)?;
+                }
+                list.into_any()
+            }
+            Value::Object(map) => {
+                let dict = PyDict::new(py);
+                match self.offsets {
+                    Some(offsets) if is_span(map) => {
+                        for (k, v) in map {
+                            let key = self.key(k);
+                            let n = v.as_u64().unwrap_or(0);
+                            let n = if k == "line" {
+                                n
+                            } else {
+                                offsets.char_index(n as usize) as u64
+                            };
+                            dict.set_item(key, n)?;
+                        }
+                    }
+                    _ => {
+                        for (k, v) in map {
+                            let key = self.key(k);
+                            dict.set_item(key, self.value(v)?)?;
+                        }
+                    }
+                }
+                dict.into_any()
+            }
+        })
+    }
+}
+
+fn json_error(e: serde_json::Error) -> PyErr {
+    PyValueError::new_err(format!("cannot serialise the tree: {e}"))
+}
+
+// ---------------------------------------------------------------------------
+// The parsed decision
+
+/// A parsed decision held natively; `lgsco.Decision` wraps it.
+///
+/// Python objects for its fields are built on demand by :meth:`get`, with span
+/// offsets as code-point indices into :attr:`source`.
+#[pyclass(frozen, module = "lgsco._lgsco")]
+struct NativeDecision {
+    decision: Decision,
+    offsets: Offsets,
+    /// The object parsed: a `str`, `bytes` or `bytearray`.
+    source: Py<PyAny>,
+}
+
+impl NativeDecision {
+    fn field_value(&self, name: &str) -> PyResult<Value> {
+        let d = &self.decision;
+        let v = match name {
+            "layout" => serde_json::to_value(d.layout),
+            "header" => serde_json::to_value(&d.header),
+            "summary" => serde_json::to_value(&d.summary),
+            "contents" => serde_json::to_value(&d.contents),
+            "sections" => serde_json::to_value(&d.sections),
+            "closing" => serde_json::to_value(&d.closing),
+            "boilerplate" => serde_json::to_value(&d.boilerplate),
+            "entities" => serde_json::to_value(&d.entities),
+            "findings" => serde_json::to_value(&d.findings),
+            "diagnostics" => serde_json::to_value(&d.diagnostics),
+            "span" => serde_json::to_value(d.span),
+            _ => {
+                return Err(PyValueError::new_err(format!(
+                    "a decision has no field {name:?}"
+                )))
+            }
+        };
+        v.map_err(json_error)
+    }
+}
+
+#[pymethods]
+impl NativeDecision {
+    /// The Python value of one top-level field of the JSON (``"header"``,
+    /// ``"sections"``, ...), spans in code points. Built anew on each call.
+    fn get<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let value = self.field_value(name)?;
+        ToPy::new(py, Some(&self.offsets)).value(&value)
+    }
+
+    /// The whole tree as plain dicts and lists (the CLI's JSON structure).
+    #[pyo3(signature = (byte_offsets = false))]
+    fn to_dict<'py>(&self, py: Python<'py>, byte_offsets: bool) -> PyResult<Bound<'py, PyAny>> {
+        let value = serde_json::to_value(&self.decision).map_err(json_error)?;
+        let offsets = if byte_offsets {
+            None
+        } else {
+            Some(&self.offsets)
+        };
+        ToPy::new(py, offsets).value(&value)
+    }
+
+    /// The tree as JSON text. With ``byte_offsets=True`` spans are byte
+    /// offsets, exactly as the ``lgsco`` command prints them.
+    #[pyo3(signature = (indent = None, byte_offsets = false))]
+    fn to_json(&self, py: Python<'_>, indent: Option<usize>, byte_offsets: bool) -> PyResult<String> {
+        py.detach(|| {
+            let mut value = serde_json::to_value(&self.decision)?;
+            if !byte_offsets && !self.offsets.is_identity() {
+                convert_spans(&mut value, &self.offsets);
+            }
+            match indent {
+                None => serde_json::to_string(&value),
+                Some(n) => {
+                    let pad = " ".repeat(n);
+                    let fmt = serde_json::ser::PrettyFormatter::with_indent(pad.as_bytes());
+                    let mut out = Vec::new();
+                    let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+                    serde::Serialize::serialize(&value, &mut ser)?;
+                    Ok(String::from_utf8(out).unwrap_or_default())
+                }
+            }
+        })
+        .map_err(json_error)
+    }
+
+    /// The code-point index of a byte offset into the parsed text.
+    fn char_index(&self, byte_offset: usize) -> usize {
+        self.offsets.char_index(byte_offset)
+    }
+
+    /// The object that was parsed (``str``, ``bytes`` or ``bytearray``).
+    #[getter]
+    fn source(&self, py: Python<'_>) -> Py<PyAny> {
+        self.source.clone_ref(py)
+    }
+
+    /// Number of paragraphs (flat, all sections).
+    #[getter]
+    fn paragraph_count(&self) -> usize {
+        self.decision.paragraphs().len()
+    }
+}
+
+fn wrap(py: Python<'_>, parsed: Parsed, source: Py<PyAny>) -> PyResult<Py<NativeDecision>> {
+    Py::new(
+        py,
+        NativeDecision {
+            decision: parsed.decision,
+            offsets: parsed.offsets,
+            source,
+        },
+    )
+}
+
+// ---------------------------------------------------------------------------
+// Functions
+
+/// Parses one decision statement (``str``, or UTF-8 ``bytes``).
+#[pyfunction]
+fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<NativeDecision>> {
+    let input = extract_input(text, "parse()")?;
+    let result = py.detach(|| run(&input));
+    match result {
+        Ok(parsed) => wrap(py, parsed, text.clone().unbind()),
+        Err(failure) => Err(raise(py, &failure, &input, None)),
+    }
+}
+
+/// Thread pools by size, built once.
+static POOLS: Mutex<Vec<(usize, Arc<rayon::ThreadPool>)>> = Mutex::new(Vec::new());
+
+fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
+    let mut pools = POOLS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, p)) = pools.iter().find(|(n, _)| *n == threads) {
+        return Ok(p.clone());
+    }
+    let p = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("lgsco-{i}"))
+        .build()
+        .map_err(|e| PyValueError::new_err(format!("cannot start {threads} threads: {e}")))?;
+    let p = Arc::new(p);
+    pools.push((threads, p.clone()));
+    Ok(p)
+}
+
+/// Parses many texts in parallel without the GIL; results keep their order.
+///
+/// ``errors="raise"`` raises the first failing text's ``ParseError`` (with its
+/// ``index``); ``errors="return"`` puts it in the list in that text's place.
+#[pyfunction]
+#[pyo3(signature = (texts, threads = None, errors = "raise"))]
+fn parse_many(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    errors: &str,
+) -> PyResult<Py<PyList>> {
+    let return_errors = match errors {
+        "raise" => false,
+        "return" => true,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors must be \"raise\" or \"return\", not {other:?}"
+            )))
+        }
+    };
+    if threads == Some(0) {
+        return Err(PyValueError::new_err("threads must be at least 1"));
+    }
+    if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
+        return Err(PyTypeError::new_err(
+            "parse_many() expects an iterable of texts, not a single text; use parse()",
+        ));
+    }
+    let mut sources = Vec::new();
+    let mut inputs = Vec::new();
+    for (i, item) in texts.try_iter()?.enumerate() {
+        let item = item?;
+        let input = extract_input(&item, "parse_many()").map_err(|e| {
+            PyTypeError::new_err(format!("item {i}: {}", e.value(py)))
+        })?;
+        inputs.push(input);
+        sources.push(item.unbind());
+    }
+
+    let results: Vec<Result<Parsed, Failure>> = {
+        use rayon::prelude::*;
+        let inputs = &inputs;
+        match threads {
+            Some(1) => py.detach(|| inputs.iter().map(run).collect()),
+            Some(n) => {
+                let p = pool(n)?;
+                py.detach(|| p.install(|| inputs.par_iter().map(run).collect()))
+            }
+            None => py.detach(|| inputs.par_iter().map(run).collect()),
+        }
+    };
+
+    let out = PyList::empty(py);
+    for (i, ((result, source), input)) in results.into_iter().zip(sources).zip(&inputs).enumerate() {
+        match result {
+            Ok(parsed) => out.append(wrap(py, parsed, source)?)?,
+            Err(failure) if return_errors => out.append(make_error(py, &failure, input, Some(i))?)?,
+            Err(failure) => return Err(raise(py, &failure, input, Some(i))),
+        }
+    }
+    Ok(out.unbind())
+}
+
+/// The version of the Rust crates this module was built from.
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Native part of the ``lgsco`` package; use ``lgsco`` itself.
+#[pymodule]
+fn _lgsco(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_class::<NativeDecision>()?;
+    m.add("__version__", VERSION)?;
+    Ok(())
+}
