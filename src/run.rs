@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::thread;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
 use crate::cli::{Cli, Command, ParseArgs};
 use crate::input::{self, Entry, Failure, Filter, Source};
@@ -114,13 +114,16 @@ fn parse(args: ParseArgs) -> i32 {
     let mut emitter = Emitter::new(job.framing, out);
     let mut parsed = 0usize;
     let mut failed = 0usize;
-    let window = (rayon::current_num_threads() * 16).max(32);
+    // Batches of 8 files, 4 batches a thread in flight (at least 16): a few
+    // dozen decisions in memory at a time, whatever the archive's size.
+    let window = (rayon::current_num_threads() * 4).max(16);
 
     let entries = input::entries(args.paths, filter);
     let worker_job = Arc::clone(&job);
     let result = ordered_pipeline(
         entries,
         window,
+        8,
         move |source| process(&source, &worker_job),
         |outcome| {
             progress.inc(1);
@@ -167,8 +170,16 @@ fn progress_bar(entries: impl Iterator<Item = Entry>) -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     bar.set_style(
         ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} files ({per_sec}, eta {eta})",
+            "{spinner} [{elapsed_precise}] {wide_bar} {human_pos}/{human_len} ({rate}, eta {eta})",
         )
+        .map(|style| {
+            style.with_key(
+                "rate",
+                |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                    let _ = write!(w, "{:.0} files/s", state.per_sec());
+                },
+            )
+        })
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.enable_steady_tick(Duration::from_millis(200));
@@ -178,52 +189,65 @@ fn progress_bar(entries: impl Iterator<Item = Entry>) -> ProgressBar {
 /// Runs `work` on every input on rayon's pool and hands the outcomes to
 /// `sink` in input order, as they become ready.
 ///
-/// Memory stays bounded: at most `window` inputs are in flight or waiting
-/// to be written at any time (a counting semaphore made of a bounded
-/// channel), so neither the inputs nor the outputs are ever all held.
-/// Walking the inputs happens on a thread of its own, so the walk, the
-/// parsing and the writing overlap. Stops early, returning the error, if
-/// `sink` fails.
-pub fn ordered_pipeline<I, W, S>(entries: I, window: usize, work: W, mut sink: S) -> io::Result<()>
+/// Inputs go to the pool in batches of `batch` consecutive entries (one task
+/// each, so the threads are not woken once per small file). Memory stays
+/// bounded: at most `window` batches are in flight or waiting to be written
+/// at any time (a counting semaphore made of a bounded channel), so neither
+/// the inputs nor the outputs are ever all held. Walking the inputs happens
+/// on a thread of its own, so the walk, the parsing and the writing overlap.
+/// Stops early, returning the error, if `sink` fails.
+pub fn ordered_pipeline<I, W, S>(
+    entries: I,
+    window: usize,
+    batch: usize,
+    work: W,
+    mut sink: S,
+) -> io::Result<()>
 where
     I: Iterator<Item = Entry> + Send + 'static,
     W: Fn(Source) -> Outcome + Send + Sync + 'static,
     S: FnMut(Outcome) -> io::Result<()>,
 {
-    let window = window.max(1);
+    let (window, batch) = (window.max(1), batch.max(1));
     let work = Arc::new(work);
     let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Vec<Outcome>)>();
 
     let feeder = thread::spawn(move || {
-        for (index, entry) in entries.enumerate() {
-            // Blocks while `window` inputs are in flight; fails once the
+        let mut entries = entries.peekable();
+        let mut index = 0usize;
+        while entries.peek().is_some() {
+            let chunk: Vec<Entry> = entries.by_ref().take(batch).collect();
+            // Blocks while `window` batches are in flight; fails once the
             // writer has stopped.
             if permit_tx.send(()).is_err() {
                 return;
             }
-            match entry {
-                Entry::Error(failure) => {
-                    let _ = done_tx.send((index, Err(failure)));
-                }
-                Entry::Input(source) => {
-                    let done_tx = done_tx.clone();
-                    let work = Arc::clone(&work);
-                    rayon::spawn(move || {
-                        let _ = done_tx.send((index, work(source)));
-                    });
-                }
-            }
+            let done_tx = done_tx.clone();
+            let work = Arc::clone(&work);
+            rayon::spawn(move || {
+                let outcomes = chunk
+                    .into_iter()
+                    .map(|entry| match entry {
+                        Entry::Input(source) => work(source),
+                        Entry::Error(failure) => Err(failure),
+                    })
+                    .collect();
+                let _ = done_tx.send((index, outcomes));
+            });
+            index += 1;
         }
     });
 
-    let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
+    let mut waiting: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
     let mut next = 0usize;
-    for (index, outcome) in done_rx.iter() {
-        waiting.insert(index, outcome);
-        while let Some(outcome) = waiting.remove(&next) {
+    for (index, outcomes) in done_rx.iter() {
+        waiting.insert(index, outcomes);
+        while let Some(outcomes) = waiting.remove(&next) {
             next += 1;
-            sink(outcome)?;
+            for outcome in outcomes {
+                sink(outcome)?;
+            }
             // Hands the slot back to the feeder.
             let _ = permit_rx.recv();
         }
@@ -247,11 +271,12 @@ mod tests {
     fn pipeline_keeps_order_and_bounds_the_window() {
         static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
         static MAX_SEEN: AtomicUsize = AtomicUsize::new(0);
-        let window = 8;
+        let (window, batch) = (8, 3);
         let mut seen = Vec::new();
         ordered_pipeline(
             sources(500),
             window,
+            batch,
             |source| {
                 let now = IN_FLIGHT.fetch_add(1, Ordering::SeqCst) + 1;
                 MAX_SEEN.fetch_max(now, Ordering::SeqCst);
@@ -270,7 +295,7 @@ mod tests {
         .unwrap();
         let expected: Vec<String> = (0..500).map(|i| format!("{i:06}")).collect();
         assert_eq!(seen, expected);
-        assert!(MAX_SEEN.load(Ordering::SeqCst) <= window);
+        assert!(MAX_SEEN.load(Ordering::SeqCst) <= window * batch);
     }
 
     #[test]
@@ -279,6 +304,7 @@ mod tests {
         let err = ordered_pipeline(
             sources(10_000),
             4,
+            2,
             |source| Ok(source.path_string().into_bytes()),
             |_| {
                 calls += 1;
