@@ -1,12 +1,45 @@
-//! Entities: typed facts read from the prose of a parsed decision.
+//! Entities: typed facts read from the prose of a parsed decision (money,
+//! dates, legislation, remedy actions, paragraph references, parties) and the
+//! [`Findings`] derived from them.
 //!
-//! PLACEHOLDER while issue 3 is in progress: the types below are the agreed
-//! JSON shape; `extract` finds nothing yet.
+//! [`extract`] walks the leaves of the tree (summary, headings, paragraph and
+//! item text) with the ordinal of the paragraph that holds each, runs the
+//! scanners of the submodules over each leaf, then does what needs the whole
+//! decision: linking `that Act` to the Act named before, resolving paragraph
+//! references against the tree's ordinals, grouping party mentions, reading
+//! remedy actions from the agreed action sections, and the findings.
+//!
+//! Every scanner is a hand-written pass keyed on cheap triggers (a `£` found
+//! by memchr, a month name, `section`, `paragraph`), so extraction stays a
+//! small multiple of a plain scan of the text. Every entity's `text` is
+//! sliced from the input at its `span`.
+
+mod dates;
+mod findings;
+mod legislation;
+mod money;
+mod parties;
+mod references;
+mod remedies;
+mod text;
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Span;
-use crate::tree::Decision;
+use crate::diagnostics::Diagnostic;
+use crate::span::{Span, Text};
+use crate::tree::{Block, Decision, Item, Section, SectionKind, Subsection};
+
+pub use dates::{DatePoint, DatePrecision, DateQualifier, DateValue, Season};
+pub use findings::{
+    Answer, Finding, Findings, Investigated, NotInvestigatedReason, PaymentsTotal, Source,
+};
+pub use legislation::Legislation;
+pub use money::{Money, Period};
+pub use parties::{Mention, Party, PartyRole};
+pub use references::{Direction, ParagraphRef};
+pub use remedies::{CountedFrom, Deadline, DurationUnit, RemedyAction, RemedyKind};
 
 /// One fact found in the text, attached to the paragraph that holds it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,20 +60,496 @@ pub struct Entity {
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum EntityValue {
     Money(Money),
+    Date(DateValue),
+    Legislation(Legislation),
+    RemedyAction(RemedyAction),
+    ParagraphRef(ParagraphRef),
+    /// A lettered person, at their first mention, with all mentions.
+    Party(Party),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Money {
-    pub pence: Option<u64>,
-    pub currency: String,
-    pub period: Option<String>,
+impl EntityValue {
+    /// Sort rank among entities starting at the same offset.
+    fn rank(&self) -> u8 {
+        match self {
+            EntityValue::RemedyAction(_) => 0,
+            EntityValue::Legislation(_) => 1,
+            EntityValue::ParagraphRef(_) => 2,
+            EntityValue::Party(_) => 3,
+            EntityValue::Date(_) => 4,
+            EntityValue::Money(_) => 5,
+        }
+    }
 }
 
-/// What the decision found.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Findings {}
+/// A scanned piece of the tree: an absolute span and the paragraph holding it.
+#[derive(Debug, Clone, Copy)]
+struct Leaf {
+    span: Span,
+    paragraph: Option<u32>,
+}
+
+/// What the per-leaf scanners found, before whole-decision passes.
+#[derive(Default)]
+struct Raw {
+    entities: Vec<Entity>,
+    /// Legislation with how it links to earlier citations (parallel to the
+    /// legislation entities, by index into `entities`).
+    links: Vec<(usize, legislation::Link)>,
+    mentions: Vec<(parties::Found, Leaf)>,
+}
 
 /// Finds the entities of a parsed decision. `input` is the text it was parsed from.
-pub fn extract(_decision: &mut Decision, _input: &str) {}
+pub fn extract(decision: &mut Decision, input: &str) {
+    let mut leaves = Vec::new();
+    if let Some(s) = &decision.summary {
+        for t in &s.content {
+            leaves.push(leaf(t, None));
+        }
+    }
+    for s in &decision.sections {
+        section_leaves(s.heading.as_ref(), &s.blocks, &s.subsections, &mut leaves);
+    }
+    leaves.sort_by_key(|l| l.span.start);
+
+    let mut raw = Raw::default();
+    let mut toks = Vec::new();
+    for l in &leaves {
+        scan_leaf(input, *l, &mut toks, &mut raw);
+    }
+
+    let (mut entities, links) = drop_inside_legislation(raw.entities, &raw.links);
+    link_legislation(&mut entities, &links);
+    let diagnostics = resolve_references(decision, &mut entities);
+    decision.diagnostics.extend(diagnostics);
+    let legislation_spans: Vec<Span> = entities
+        .iter()
+        .filter(|e| matches!(e.value, EntityValue::Legislation(_)))
+        .map(|e| e.span)
+        .collect();
+    entities.extend(group_parties(
+        decision,
+        input,
+        raw.mentions,
+        &legislation_spans,
+    ));
+
+    let actions = remedy_actions(decision, input);
+    let mut findings = findings::derive(decision, input);
+    findings.payments_total = payments_total(&actions);
+    for a in actions {
+        if let Some(e) = entity(
+            input,
+            a.span,
+            a.paragraph,
+            EntityValue::RemedyAction(a.value),
+        ) {
+            entities.push(e);
+        }
+    }
+
+    entities.sort_by(|a, b| {
+        (a.span.start, a.value.rank(), a.span.end).cmp(&(b.span.start, b.value.rank(), b.span.end))
+    });
+    decision.entities = entities;
+    decision.findings = findings;
+}
+
+fn leaf(t: &Text, paragraph: Option<u32>) -> Leaf {
+    Leaf {
+        span: t.span,
+        paragraph,
+    }
+}
+
+fn section_leaves(
+    heading: Option<&Text>,
+    blocks: &[Block],
+    subs: &[Subsection],
+    out: &mut Vec<Leaf>,
+) {
+    if let Some(h) = heading {
+        out.push(leaf(h, None));
+    }
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                for t in &p.content {
+                    out.push(leaf(t, p.ordinal));
+                }
+                item_leaves(&p.items, p.ordinal, out);
+            }
+            Block::List(l) => item_leaves(&l.items, None, out),
+        }
+    }
+    for s in subs {
+        section_leaves(Some(&s.heading), &s.blocks, &s.subsections, out);
+    }
+}
+
+fn item_leaves(items: &[Item], paragraph: Option<u32>, out: &mut Vec<Leaf>) {
+    for i in items {
+        for t in &i.content {
+            out.push(leaf(t, paragraph));
+        }
+        item_leaves(&i.items, paragraph, out);
+    }
+}
+
+/// 1-based line of absolute offset `at`, counting from a leaf that starts on `line`.
+fn line_at(input: &str, from: usize, line: usize, at: usize) -> usize {
+    let piece = input.get(from..at.max(from)).unwrap_or("");
+    let b = piece.as_bytes();
+    let lf = memchr::memchr_iter(b'\n', b).count();
+    let lone_cr = memchr::memchr_iter(b'\r', b)
+        .filter(|&i| b.get(i + 1) != Some(&b'\n'))
+        .count();
+    line + lf + lone_cr
+}
+
+/// An entity whose text is the input at its span (none if the span does not fit).
+fn entity(input: &str, span: Span, paragraph: Option<u32>, value: EntityValue) -> Option<Entity> {
+    let text = input.get(span.start..span.end)?;
+    Some(Entity {
+        value,
+        text: text.to_string(),
+        span,
+        paragraph,
+    })
+}
+
+fn scan_leaf(input: &str, l: Leaf, toks: &mut Vec<text::Tok>, raw: &mut Raw) {
+    let Some(t) = input.get(l.span.start..l.span.end) else {
+        return;
+    };
+    let base = l.span.start;
+    let mk = |s: usize, e: usize| {
+        Span::new(
+            base + s,
+            base + e,
+            line_at(input, base, l.span.line, base + s),
+        )
+    };
+    for (s, e, m) in money::scan(t) {
+        raw.entities
+            .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Money(m)));
+    }
+    text::tokenize(t, toks);
+    for c in legislation::scan(t, toks) {
+        if let Some(e) = entity(
+            input,
+            mk(c.start, c.end),
+            l.paragraph,
+            EntityValue::Legislation(c.value),
+        ) {
+            raw.links.push((raw.entities.len(), c.link));
+            raw.entities.push(e);
+        }
+    }
+    for (s, e, d) in dates::scan(t, toks) {
+        raw.entities
+            .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Date(d)));
+    }
+    for (s, e, r) in references::scan(t, toks) {
+        raw.entities.extend(entity(
+            input,
+            mk(s, e),
+            l.paragraph,
+            EntityValue::ParagraphRef(r),
+        ));
+    }
+    for mut f in parties::scan(t, toks) {
+        let sp = mk(f.start, f.end);
+        f.start = sp.start;
+        f.end = sp.end;
+        raw.mentions.push((
+            f,
+            Leaf {
+                span: sp,
+                paragraph: l.paragraph,
+            },
+        ));
+    }
+}
+
+/// Years inside `Local Government Act 1974`, `paragraph 5(2)` of a Schedule:
+/// a citation's own parts are not separate entities. Returns the entities
+/// kept and each citation's span with how it links to earlier ones.
+fn drop_inside_legislation(
+    entities: Vec<Entity>,
+    links: &[(usize, legislation::Link)],
+) -> (Vec<Entity>, Vec<(Span, legislation::Link)>) {
+    let legis: Vec<(Span, legislation::Link)> = links
+        .iter()
+        .filter_map(|(i, link)| entities.get(*i).map(|e| (e.span, *link)))
+        .collect();
+    let inside = |s: Span| {
+        legis
+            .iter()
+            .any(|(l, _)| l.start <= s.start && s.end <= l.end)
+    };
+    let out = entities
+        .into_iter()
+        .filter(|e| matches!(e.value, EntityValue::Legislation(_)) || !inside(e.span))
+        .collect();
+    (out, legis)
+}
+
+/// Fills the instrument and year of `that Act` and of an Act named without
+/// its year from the citation they refer to, earlier in the decision.
+fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]) {
+    let link_of = |s: Span| links.iter().find(|(l, _)| *l == s).map(|(_, k)| *k);
+    let mut order: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            entities
+                .get(i)
+                .is_some_and(|e| matches!(e.value, EntityValue::Legislation(_)))
+        })
+        .collect();
+    order.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.span.start));
+    // (key, name, year, span) of instruments named so far.
+    let mut named: Vec<(String, String, Option<i32>, Span)> = Vec::new();
+    for i in order {
+        let Some(e) = entities.get_mut(i) else {
+            continue;
+        };
+        let span = e.span;
+        let EntityValue::Legislation(l) = &mut e.value else {
+            continue;
+        };
+        match link_of(span) {
+            Some(legislation::Link::Year) => {
+                if let Some(name) = &l.instrument {
+                    let key = legislation::name_key(name);
+                    if let Some((_, _, y, s)) = named
+                        .iter()
+                        .rev()
+                        .find(|(k, _, y, _)| *k == key && y.is_some())
+                    {
+                        l.year = *y;
+                        l.refers_to = Some(*s);
+                    }
+                }
+            }
+            Some(legislation::Link::ThatAct) => {
+                if let Some((_, n, y, s)) = named.last() {
+                    l.instrument = Some(n.clone());
+                    l.year = *y;
+                    l.refers_to = Some(*s);
+                }
+            }
+            _ => {}
+        }
+        if let Some(name) = &l.instrument {
+            if l.refers_to.is_none() {
+                named.push((legislation::name_key(name), name.clone(), l.year, span));
+            }
+        }
+    }
+}
+
+/// Resolves paragraph references to the tree's ordinals; returns a diagnostic
+/// for every ordinal that has no paragraph.
+fn resolve_references(decision: &Decision, entities: &mut [Entity]) -> Vec<Diagnostic> {
+    let mut by_ordinal: HashMap<u32, Span> = HashMap::new();
+    for p in decision.paragraphs() {
+        if let Some(o) = p.ordinal {
+            by_ordinal.entry(o).or_insert(p.span);
+        }
+    }
+    let mut diags = Vec::new();
+    for e in entities.iter_mut() {
+        let span = e.span;
+        let EntityValue::ParagraphRef(r) = &mut e.value else {
+            continue;
+        };
+        r.resolved.clear();
+        r.unresolved.clear();
+        for t in &r.targets {
+            match by_ordinal.get(t) {
+                Some(s) => r.resolved.push(*s),
+                None => r.unresolved.push(*t),
+            }
+        }
+        if !r.unresolved.is_empty() {
+            let list: Vec<String> = r.unresolved.iter().map(u32::to_string).collect();
+            diags.push(Diagnostic::warning(
+                "unresolved_paragraph_ref",
+                format!(
+                    "\"{}\" cites paragraph {} that this text does not have",
+                    e.text,
+                    list.join(", ")
+                ),
+                span,
+            ));
+        }
+    }
+    diags
+}
+
+/// Groups mentions into parties: titled pseudonyms always; a bare letter only
+/// when it recurs or is introduced in quotes. The complainant is the first
+/// titled name of the summary (or of the body when there is no summary).
+fn group_parties(
+    decision: &Decision,
+    input: &str,
+    mentions: Vec<(parties::Found, Leaf)>,
+    legislation: &[Span],
+) -> Vec<Entity> {
+    let summary_end = decision.summary.as_ref().map(|s| s.span.end);
+    let mut order: Vec<String> = Vec::new();
+    // name -> (title, letter, mentions, introduced in quotes)
+    type Group = (Option<&'static str>, String, Vec<Mention>, bool);
+    let mut groups: HashMap<String, Group> = HashMap::new();
+    let mut first_titled_in_summary: Option<Vec<String>> = None;
+    let mut first_titled: Option<Vec<String>> = None;
+    for (f, l) in mentions {
+        if legislation
+            .iter()
+            .any(|s| s.start <= l.span.start && l.span.end <= s.end)
+        {
+            continue;
+        }
+        let Some(text) = input.get(l.span.start..l.span.end) else {
+            continue;
+        };
+        let names: Vec<String> = f
+            .names
+            .iter()
+            .map(|(t, letter)| t.map_or_else(|| letter.clone(), |t| format!("{t} {letter}")))
+            .collect();
+        let titled = f.names.iter().all(|(t, _)| t.is_some());
+        if titled {
+            let in_summary = summary_end.is_some_and(|e| l.span.end <= e);
+            if in_summary && first_titled_in_summary.is_none() {
+                first_titled_in_summary = Some(names.clone());
+            }
+            if first_titled.is_none() {
+                first_titled = Some(names.clone());
+            }
+        }
+        for ((title, letter), name) in f.names.iter().zip(names) {
+            let g = groups.entry(name.clone()).or_insert_with(|| {
+                order.push(name.clone());
+                (*title, letter.clone(), Vec::new(), false)
+            });
+            g.3 |= f.quoted;
+            g.2.push(Mention {
+                text: text.to_string(),
+                span: l.span,
+                paragraph: l.paragraph,
+            });
+        }
+    }
+    let complainants = first_titled_in_summary.or(first_titled).unwrap_or_default();
+    let mut out = Vec::new();
+    for name in order {
+        let Some((title, letter, mentions, quoted)) = groups.remove(&name) else {
+            continue;
+        };
+        if title.is_none() && mentions.len() < 2 && !quoted {
+            continue;
+        }
+        let Some(first) = mentions.first() else {
+            continue;
+        };
+        let role = if complainants.contains(&name) {
+            PartyRole::Complainant
+        } else {
+            PartyRole::Other
+        };
+        let (span, paragraph) = (first.span, first.paragraph);
+        let value = Party {
+            name,
+            title: title.map(str::to_string),
+            letter,
+            role,
+            mentions,
+        };
+        out.extend(entity(input, span, paragraph, EntityValue::Party(value)));
+    }
+    out
+}
+
+/// Remedy actions from agreed action and recommendations sections (any
+/// depth); on pages without one, from final-decision or legacy prose that
+/// gives a deadline.
+fn remedy_actions(decision: &Decision, input: &str) -> Vec<remedies::Found> {
+    fn walk(
+        input: &str,
+        kind: SectionKind,
+        blocks: &[Block],
+        subs: &[Subsection],
+        out: &mut Vec<remedies::Found>,
+    ) -> bool {
+        let mut found = false;
+        if matches!(
+            kind,
+            SectionKind::AgreedAction | SectionKind::Recommendations
+        ) {
+            remedies::from_blocks(input, blocks, out);
+            found = true;
+        }
+        for s in subs {
+            found |= walk(input, s.kind, &s.blocks, &s.subsections, out);
+        }
+        found
+    }
+    let mut out = Vec::new();
+    let mut any_section = false;
+    for s in &decision.sections {
+        any_section |= walk(input, s.kind, &s.blocks, &s.subsections, &mut out);
+    }
+    if !any_section {
+        for s in &decision.sections {
+            if matches!(
+                s.kind,
+                SectionKind::Untitled
+                    | SectionKind::FinalDecision
+                    | SectionKind::Finding
+                    | SectionKind::Summary
+            ) {
+                prose_remedies(input, s, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn prose_remedies(input: &str, s: &Section, out: &mut Vec<remedies::Found>) {
+    fn blocks(input: &str, bs: &[Block], subs: &[Subsection], out: &mut Vec<remedies::Found>) {
+        for b in bs {
+            if let Block::Paragraph(p) = b {
+                remedies::from_prose(input, p, out);
+            }
+        }
+        for s in subs {
+            blocks(input, &s.blocks, &s.subsections, out);
+        }
+    }
+    blocks(input, &s.blocks, &s.subsections, out);
+}
+
+/// The sum of the payment actions' amounts.
+fn payments_total(actions: &[remedies::Found]) -> PaymentsTotal {
+    if actions.is_empty() {
+        return PaymentsTotal::default();
+    }
+    let mut total: Option<u64> = Some(0);
+    let mut sources = Vec::new();
+    for a in actions
+        .iter()
+        .filter(|a| a.value.action == RemedyKind::Payment)
+    {
+        match a.value.amount_pence {
+            Some(p) => total = total.and_then(|t| t.checked_add(p)),
+            None => total = None,
+        }
+        sources.extend(a.amounts.iter().copied());
+    }
+    PaymentsTotal {
+        pence: total,
+        currency: total.map(|_| "GBP".to_string()),
+        sources,
+    }
+}

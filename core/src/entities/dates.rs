@@ -1,0 +1,678 @@
+//! Dates: `13 September 2021`, `29 Jul 2020`, `October 2018`, `summer of 2020`,
+//! `December 2018/January 2019`, `between November and the end of January`.
+//!
+//! Each date keeps the precision the text gives it. A year is only filled in
+//! when the text states it (in the date itself or in a range or pair that
+//! shares it: `June and July 2020`); a day is only given with a month.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::text::{all_digits, gap, is_space_str, Tok};
+
+/// A date as precise as the text makes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DateValue {
+    /// ISO 8601 as far as the precision goes (`2020-07-29`, `2018-10`, `2020`);
+    /// null when the text gives no year.
+    pub date: Option<String>,
+    pub precision: DatePrecision,
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// For `summer of 2020` and the like.
+    pub season: Option<Season>,
+    /// `early`, `mid`, `late`, `end of`, `start of` before the date.
+    pub qualifier: Option<DateQualifier>,
+    /// The end of a range (`December 2018/January 2019`, `between May and July 2023`).
+    pub until: Option<DatePoint>,
+}
+
+/// One end of a date range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DatePoint {
+    pub date: Option<String>,
+    pub precision: DatePrecision,
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub season: Option<Season>,
+    pub qualifier: Option<DateQualifier>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Season,
+    Year,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DateQualifier {
+    Early,
+    Mid,
+    Late,
+    Start,
+    End,
+}
+
+impl DatePoint {
+    fn new(
+        precision: DatePrecision,
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    ) -> Self {
+        let mut p = DatePoint {
+            date: None,
+            precision,
+            year,
+            month,
+            day,
+            season: None,
+            qualifier: None,
+        };
+        p.normalise();
+        p
+    }
+
+    /// Drops a day the calendar does not have and recomputes the ISO text.
+    fn normalise(&mut self) {
+        if let (Some(d), Some(m)) = (self.day, self.month) {
+            let valid = match self.year {
+                Some(y) => NaiveDate::from_ymd_opt(y, m, d).is_some(),
+                None => NaiveDate::from_ymd_opt(2000, m, d).is_some(), // leap year: 29 Feb allowed
+            };
+            if !valid {
+                self.day = None;
+                self.precision = DatePrecision::Month;
+            }
+        }
+        self.date = match (self.year, self.month, self.day, self.precision) {
+            (Some(y), Some(m), Some(d), DatePrecision::Day) => {
+                Some(format!("{y:04}-{m:02}-{d:02}"))
+            }
+            (Some(y), Some(m), _, DatePrecision::Month) => Some(format!("{y:04}-{m:02}")),
+            (Some(y), _, _, _) => Some(format!("{y:04}")),
+            _ => None,
+        };
+    }
+
+    fn with_year(mut self, y: i32) -> Self {
+        self.year = Some(y);
+        self.normalise();
+        self
+    }
+}
+
+impl From<DatePoint> for DateValue {
+    fn from(p: DatePoint) -> Self {
+        DateValue {
+            date: p.date,
+            precision: p.precision,
+            year: p.year,
+            month: p.month,
+            day: p.day,
+            season: p.season,
+            qualifier: p.qualifier,
+            until: None,
+        }
+    }
+}
+
+/// A date found at tokens `first..=last` (the qualifier included).
+#[derive(Debug, Clone)]
+struct Found {
+    first: usize,
+    last: usize,
+    point: DatePoint,
+    /// A month or year with nothing around it that says it is a date.
+    bare: bool,
+}
+
+/// Finds dates in `text`, given its words; ranges are relative to `text`.
+pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<(usize, usize, DateValue)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(mut a) = point_with_qualifier(text, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let opener = a
+            .first
+            .checked_sub(1)
+            .and_then(|k| toks.get(k))
+            .map(|t| t.str(text).to_ascii_lowercase());
+        // A second date joined by a connective: a range or a pair.
+        let joined = connective(text, toks, a.last)
+            .and_then(|(conn, j)| point_with_qualifier(text, toks, j).map(|b| (conn, b)));
+        if let Some((conn, mut b)) = joined {
+            let range = match conn {
+                Conn::Slash | Conn::Dash | Conn::To => true,
+                Conn::And => opener.as_deref() == Some("between"),
+            };
+            // Share a year stated once ("June and July 2020") when the months run forward.
+            if a.point.year.is_none() && b.point.month.is_some() {
+                if let (Some(y), Some(ma), Some(mb)) = (b.point.year, a.point.month, b.point.month)
+                {
+                    if ma <= mb && conn != Conn::Slash {
+                        a.point = a.point.with_year(y);
+                        a.bare = false;
+                    }
+                }
+            }
+            if b.point.year.is_none() {
+                if let (Some(y), Some(ma), Some(mb)) = (a.point.year, a.point.month, b.point.month)
+                {
+                    if ma <= mb && range {
+                        b.point = b.point.with_year(y);
+                    }
+                }
+            }
+            let context_ok = opener.as_deref().is_some_and(is_date_preposition)
+                || a.point.qualifier.is_some()
+                || !a.bare
+                || !b.bare;
+            if context_ok && a.point.month.is_some() && b.point.month.is_some() {
+                if range {
+                    let (s, e) = span_of(toks, a.first, b.last);
+                    let mut v = DateValue::from(a.point);
+                    v.until = Some(b.point);
+                    out.push((s, e, v));
+                } else {
+                    let (s, e) = span_of(toks, a.first, a.last);
+                    out.push((s, e, a.point.into()));
+                    let (s, e) = span_of(toks, b.first, b.last);
+                    out.push((s, e, b.point.into()));
+                }
+                i = b.last + 1;
+                continue;
+            }
+        }
+        let context_ok = !a.bare
+            || a.point.qualifier.is_some()
+            || opener.as_deref().is_some_and(|w| {
+                is_date_preposition(w) && (a.point.month.is_some() || is_year_preposition(w))
+            });
+        if context_ok && !followed_by_instrument(text, toks, a.last) {
+            let (s, e) = span_of(toks, a.first, a.last);
+            out.push((s, e, a.point.into()));
+            i = a.last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn span_of(toks: &[Tok], first: usize, last: usize) -> (usize, usize) {
+    let s = toks.get(first).map_or(0, |t| t.start);
+    let e = toks.get(last).map_or(s, |t| t.end);
+    (s, e)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conn {
+    Slash,
+    Dash,
+    To,
+    And,
+}
+
+/// A connective after token `last`: returns it and the index of the next token.
+fn connective(text: &str, toks: &[Tok], last: usize) -> Option<(Conn, usize)> {
+    let t = toks.get(last)?;
+    let n = toks.get(last + 1)?;
+    let g = gap(text, t.end, n.start).trim_matches([' ', '\u{a0}']);
+    match g {
+        "/" => return Some((Conn::Slash, last + 1)),
+        "-" | "\u{2013}" | "\u{2014}" => return Some((Conn::Dash, last + 1)),
+        "" => {}
+        _ => return None,
+    }
+    if !is_space_str(gap(text, t.end, n.start)) {
+        return None;
+    }
+    let conn = match n.str(text) {
+        "and" => Conn::And,
+        "to" | "until" | "till" => Conn::To,
+        _ => return None,
+    };
+    let after = toks.get(last + 2)?;
+    is_space_str(gap(text, n.end, after.start)).then_some((conn, last + 2))
+}
+
+fn is_date_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "during"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "between"
+            | "before"
+            | "after"
+            | "throughout"
+            | "on"
+            | "around"
+            | "last"
+            | "next"
+            | "this"
+            | "that"
+            | "early"
+            | "late"
+            | "mid"
+    )
+}
+
+/// Words after which a bare four-digit number is a year rather than a count or a citation.
+fn is_year_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "during"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "before"
+            | "after"
+            | "throughout"
+            | "around"
+    )
+}
+
+/// `1974` in `Local Government Act 1974 ...` is not a date; neither is a year
+/// followed by `Act` or `Regulations` (`the 2014 Regulations`).
+fn followed_by_instrument(text: &str, toks: &[Tok], last: usize) -> bool {
+    toks.get(last + 1).is_some_and(|n| {
+        matches!(n.str(text), "Act" | "Regulations" | "Order" | "Rules")
+            && toks
+                .get(last)
+                .is_some_and(|t| is_space_str(gap(text, t.end, n.start)))
+    })
+}
+
+/// A date at token `i`, with an `early`/`late`/`end of` qualifier in front.
+fn point_with_qualifier(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    let w = toks.get(i)?.str(text).to_ascii_lowercase();
+    let (qualifier, skip) = match w.as_str() {
+        "the" => {
+            let mut f = point_with_qualifier(text, toks, i + 1)?;
+            f.point.qualifier?;
+            f.first = i + 1; // "the" stays outside the span
+            return Some(f);
+        }
+        "early" => (Some(DateQualifier::Early), 1),
+        "mid" => (Some(DateQualifier::Mid), 1),
+        "late" => (Some(DateQualifier::Late), 1),
+        "end" | "start" | "beginning" | "middle" => {
+            let of = toks.get(i + 1)?;
+            if of.str(text) != "of" {
+                return None;
+            }
+            let q = match w.as_str() {
+                "end" => DateQualifier::End,
+                "middle" => DateQualifier::Mid,
+                _ => DateQualifier::Start,
+            };
+            (Some(q), 2)
+        }
+        _ => (None, 0),
+    };
+    if let Some(q) = qualifier {
+        // Only spaces or a hyphen ("mid-September") between the words.
+        for k in i..i + skip {
+            let (a, b) = (toks.get(k)?, toks.get(k + 1)?);
+            let g = gap(text, a.end, b.start);
+            if !(is_space_str(g) || g == "-") {
+                return None;
+            }
+        }
+        let mut f = point_at(text, toks, i + skip)?;
+        if f.point.day.is_some() {
+            return None;
+        }
+        f.point.qualifier = Some(q);
+        f.first = i;
+        return Some(f);
+    }
+    point_at(text, toks, i)
+}
+
+/// A date starting exactly at token `i`, without a qualifier.
+fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
+    let t = toks.get(i)?;
+    let w = t.str(text);
+    // 14/03/2024 (day first, as in the UK), 14.03.2024, 14-03-2024.
+    if all_digits(w, 2) {
+        if let (Some(m), Some(y)) = (toks.get(i + 1), toks.get(i + 2)) {
+            let g1 = gap(text, t.end, m.start);
+            let g2 = gap(text, m.end, y.start);
+            if g1 == g2
+                && matches!(g1, "/" | "." | "-")
+                && all_digits(m.str(text), 2)
+                && all_digits(y.str(text), 4)
+            {
+                let (d, mo, yr) = (num(w)?, num(m.str(text))?, num(y.str(text))?);
+                if (1..=12).contains(&mo) && is_year(yr) {
+                    let p = DatePoint::new(
+                        DatePrecision::Day,
+                        i32::try_from(yr).ok(),
+                        Some(mo),
+                        Some(d),
+                    );
+                    if p.precision == DatePrecision::Day {
+                        return Some(Found {
+                            first: i,
+                            last: i + 2,
+                            point: p,
+                            bare: false,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // 13 September 2021, 1st April.
+    if let Some(d) = day_number(w) {
+        let m = toks.get(i + 1)?;
+        let (month, abbrev) = month_of(m.str(text))?;
+        if !is_space_str(gap(text, t.end, m.start)) {
+            return None;
+        }
+        let year = year_after(text, toks, i + 1, abbrev);
+        let last = if year.is_some() { i + 2 } else { i + 1 };
+        let p = DatePoint::new(DatePrecision::Day, year, Some(month), Some(d));
+        return Some(Found {
+            first: i,
+            last,
+            point: p,
+            bare: false,
+        });
+    }
+    // October 2018, October.
+    if let Some((month, abbrev)) = month_of(w) {
+        let year = year_after(text, toks, i, abbrev);
+        if year.is_none() && abbrev {
+            return None; // "Mar", "Dec" alone are too likely to be something else.
+        }
+        let last = if year.is_some() { i + 1 } else { i };
+        let p = DatePoint::new(DatePrecision::Month, year, Some(month), None);
+        return Some(Found {
+            first: i,
+            last,
+            point: p,
+            bare: year.is_none(),
+        });
+    }
+    // summer of 2020, the autumn 2019.
+    if let Some(season) = season_of(w) {
+        let mut k = i + 1;
+        let n = toks.get(k)?;
+        if !is_space_str(gap(text, t.end, n.start)) {
+            return None;
+        }
+        let mut prev_end = t.end;
+        if n.str(text) == "of" {
+            prev_end = n.end;
+            k += 1;
+        }
+        let y = toks.get(k)?;
+        if !is_space_str(gap(text, prev_end, y.start)) || !all_digits(y.str(text), 4) {
+            return None;
+        }
+        let yr = num(y.str(text)).filter(|y| is_year(*y))?;
+        let mut p = DatePoint::new(DatePrecision::Season, i32::try_from(yr).ok(), None, None);
+        p.season = Some(season);
+        return Some(Found {
+            first: i,
+            last: k,
+            point: p,
+            bare: false,
+        });
+    }
+    // A bare year: the caller decides whether its context makes it one.
+    if all_digits(w, 4) {
+        let yr = num(w).filter(|y| is_year(*y))?;
+        // "2018/19" is a financial year; "2019-20" too: not a calendar year.
+        let after = text.as_bytes().get(t.end).copied();
+        if matches!(after, Some(b'/') | Some(b'-')) {
+            return None;
+        }
+        let p = DatePoint::new(DatePrecision::Year, i32::try_from(yr).ok(), None, None);
+        return Some(Found {
+            first: i,
+            last: i,
+            point: p,
+            bare: true,
+        });
+    }
+    None
+}
+
+fn num(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+fn is_year(y: u32) -> bool {
+    (1900..=2100).contains(&y)
+}
+
+/// `13`, `1st`, `22nd`, `3rd`, `4th` as a day of the month.
+fn day_number(w: &str) -> Option<u32> {
+    let digits_end = w.bytes().take_while(u8::is_ascii_digit).count();
+    let (d, suffix) = (w.get(..digits_end)?, w.get(digits_end..)?);
+    if !all_digits(d, 2) || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    num(d).filter(|d| (1..=31).contains(d))
+}
+
+/// The year after the month at token `i` (`October 2018`, `Sept. 2020`, `May, 2019`).
+fn year_after(text: &str, toks: &[Tok], i: usize, abbrev: bool) -> Option<i32> {
+    let (m, y) = (toks.get(i)?, toks.get(i + 1)?);
+    let g = gap(text, m.end, y.start);
+    let ok = is_space_str(g)
+        || g.strip_prefix(',').is_some_and(is_space_str)
+        || (abbrev && g.strip_prefix('.').is_some_and(is_space_str));
+    if !ok || !all_digits(y.str(text), 4) {
+        return None;
+    }
+    num(y.str(text))
+        .filter(|y| is_year(*y))
+        .and_then(|y| i32::try_from(y).ok())
+}
+
+/// A month name, capitalised as in prose; `(month, abbreviated?)`.
+fn month_of(w: &str) -> Option<(u32, bool)> {
+    const FULL: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const SHORT: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let first_upper = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    if !first_upper {
+        return None;
+    }
+    for (k, name) in FULL.iter().enumerate() {
+        if w == *name
+            || (w.len() > 3
+                && w.eq_ignore_ascii_case(name)
+                && w.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            return u32::try_from(k + 1).ok().map(|m| (m, false));
+        }
+    }
+    if w == "Sept" {
+        return Some((9, true));
+    }
+    SHORT
+        .iter()
+        .position(|s| w == *s && *s != "May")
+        .and_then(|k| u32::try_from(k + 1).ok())
+        .map(|m| (m, true))
+}
+
+fn season_of(w: &str) -> Option<Season> {
+    match w.to_ascii_lowercase().as_str() {
+        "spring" => Some(Season::Spring),
+        "summer" => Some(Season::Summer),
+        "autumn" | "fall" => Some(Season::Autumn),
+        "winter" => Some(Season::Winter),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn dates(t: &str) -> Vec<(String, DateValue)> {
+        let mut toks = Vec::new();
+        tokenize(t, &mut toks);
+        scan(t, &toks)
+            .into_iter()
+            .map(|(s, e, v)| (t[s..e].to_string(), v))
+            .collect()
+    }
+
+    fn iso(t: &str) -> Vec<(String, Option<String>, DatePrecision)> {
+        dates(t)
+            .into_iter()
+            .map(|(s, v)| (s, v.date, v.precision))
+            .collect()
+    }
+
+    use DatePrecision::*;
+
+    #[test]
+    fn full_dates() {
+        assert_eq!(
+            iso("Decision date : 29 Jul 2020 and on 13 September 2021."),
+            [
+                ("29 Jul 2020".into(), Some("2020-07-29".into()), Day),
+                ("13 September 2021".into(), Some("2021-09-13".into()), Day)
+            ]
+        );
+        assert_eq!(iso("on 1st April 2022")[0].1.as_deref(), Some("2022-04-01"));
+        assert_eq!(iso("on 14/03/2024")[0].1.as_deref(), Some("2024-03-14"));
+    }
+
+    #[test]
+    fn month_and_year() {
+        assert_eq!(
+            iso("in October 2018 about"),
+            [("October 2018".into(), Some("2018-10".into()), Month)]
+        );
+        let v = dates("should have taken place in December 2018/January 2019;");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, "December 2018/January 2019");
+        assert_eq!(v[0].1.date.as_deref(), Some("2018-12"));
+        assert_eq!(
+            v[0].1.until.as_ref().and_then(|u| u.date.as_deref()),
+            Some("2019-01")
+        );
+    }
+
+    #[test]
+    fn partial_and_vague() {
+        let v = dates("In the summer of 2020 Mrs X contacted");
+        assert_eq!(v[0].0, "summer of 2020");
+        assert_eq!(v[0].1.precision, Season);
+        assert_eq!(v[0].1.season, Some(super::Season::Summer));
+        assert_eq!(v[0].1.date.as_deref(), Some("2020"));
+
+        // No year in the text: none is made up.
+        let v = dates("between November and the end of January they explained");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "November and the end of January");
+        assert_eq!(v[0].1.date, None);
+        assert_eq!(v[0].1.month, Some(11));
+        let until = v[0].1.until.clone().unwrap();
+        assert_eq!(
+            (until.month, until.year, until.qualifier),
+            (Some(1), None, Some(DateQualifier::End))
+        );
+
+        let v = iso("In October Mrs X asked");
+        assert_eq!(v, [("October".into(), None, Month)]);
+        let v = iso("On 23 March the Council responded");
+        assert_eq!(v[0].0, "23 March");
+        assert_eq!(v[0].1, None);
+    }
+
+    #[test]
+    fn shared_year() {
+        let v = dates("during June and July 2020. Both in late March and August 2022");
+        let got: Vec<(&str, Option<&str>)> = v
+            .iter()
+            .map(|(s, d)| (s.as_str(), d.date.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("June", Some("2020-06")),
+                ("July 2020", Some("2020-07")),
+                ("late March", Some("2022-03")),
+                ("August 2022", Some("2022-08"))
+            ]
+        );
+        let v = dates("between May and July 2023");
+        assert_eq!(v[0].1.date.as_deref(), Some("2023-05"));
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(
+            iso("In 2019, two of"),
+            [("2019".into(), Some("2019".into()), Year)]
+        );
+        assert!(iso("the Children Act 1989 sets").is_empty());
+        assert!(iso("Local Government Act 1974, section 26").is_empty());
+        assert!(iso("sessions for 2018/19. It took 2019 hours").is_empty());
+        assert_eq!(iso("by the end of 2019")[0].0, "end of 2019");
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(iso("Ms X may ask. Mar and Dec. A May decision? 31 pages").is_empty());
+        assert!(iso("The council must hold the panel within 30 working days").is_empty());
+        // 31 June does not exist: month precision, no invented day.
+        let v = dates("on 31 June 2020");
+        assert_eq!((v[0].1.precision, v[0].1.day), (Month, None));
+    }
+}

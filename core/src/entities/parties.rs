@@ -1,0 +1,288 @@
+//! Parties: the complainant's pseudonym (`Ms X`, `Mr and Mrs X`, `Mr L`) and
+//! other lettered people (`Y`, `Z`, `Mrs C`), each with its mentions.
+//!
+//! The scanner reports mentions; [`super::extract`] groups them by name, keeps
+//! bare letters only when they recur (or are introduced in quotes), and decides
+//! who the complainant is.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+use super::text::{gap, is_space_str, Tok};
+
+/// A person (or body) the decision refers to, with every mention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Party {
+    /// The name as the decision uses it: `Ms X`, `Y`.
+    pub name: String,
+    /// `Mr`, `Mrs`, `Ms`, `Miss`, `Mx`, `Dr`; null for a bare letter.
+    pub title: Option<String>,
+    /// The pseudonym letter.
+    pub letter: String,
+    pub role: PartyRole,
+    /// Every mention, in document order (the entity's own span is the first).
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartyRole {
+    /// The person who complained (or both, for `Mr and Mrs X`).
+    Complainant,
+    /// Anyone else given a letter: a child, a relative, an officer.
+    Other,
+}
+
+/// One place a party is named. For `Mr and Mrs X` both parties share the span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Mention {
+    pub text: String,
+    pub span: Span,
+    pub paragraph: Option<u32>,
+}
+
+/// A mention found by the scanner: `start..end` relative to the text, and
+/// the names it mentions (two for `Mr and Mrs X`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub names: Vec<(Option<&'static str>, String)>,
+    /// Written in quotes (`‘B’`): the decision introducing a pseudonym.
+    pub quoted: bool,
+}
+
+const TITLES: [&str; 7] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master"];
+
+fn title_of(w: &str) -> Option<&'static str> {
+    TITLES.iter().copied().find(|t| *t == w)
+}
+
+fn is_letter(w: &str) -> bool {
+    w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Words after which a capital letter is a label, not a person (`Part B`).
+fn is_label_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "part"
+            | "parts"
+            | "schedule"
+            | "appendix"
+            | "annex"
+            | "annexe"
+            | "plan"
+            | "section"
+            | "class"
+            | "band"
+            | "grade"
+            | "type"
+            | "category"
+            | "form"
+            | "block"
+            | "flat"
+            | "room"
+            | "unit"
+            | "ward"
+            | "stage"
+            | "level"
+            | "phase"
+            | "option"
+            | "route"
+            | "zone"
+            | "article"
+            | "vitamin"
+            | "hepatitis"
+            | "team"
+            | "area"
+            | "tier"
+            | "priority"
+            | "list"
+            | "group"
+            | "item"
+            | "point"
+            | "exhibit"
+            | "document"
+            | "page"
+            | "step"
+            | "box"
+            | "question"
+            | "site"
+            | "house"
+            | "wing"
+            | "floor"
+            | "building"
+            | "road"
+            | "school"
+            | "street"
+            | "company"
+            | "council"
+            | "home"
+    )
+}
+
+/// Finds mentions of lettered people in `text`, given its words.
+pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Found> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut k = 0;
+    // A letter rejected as a label makes the next "and B" a label too.
+    let mut label_run_until: Option<usize> = None;
+    while k < toks.len() {
+        let Some(t) = toks.get(k) else { break };
+        let w = t.str(text);
+        if let Some(title) = title_of(w) {
+            // "Mr and Mrs X"
+            if let (Some(and), Some(t2), Some(l)) =
+                (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3))
+            {
+                if and.str(text) == "and"
+                    && is_space_str(gap(text, t.end, and.start))
+                    && is_space_str(gap(text, and.end, t2.start))
+                    && title_sep(gap(text, t2.end, l.start))
+                    && is_letter(l.str(text))
+                    && letter_ends(b, l.end)
+                {
+                    if let Some(title2) = title_of(t2.str(text)) {
+                        let letter = l.str(text).to_string();
+                        out.push(Found {
+                            start: t.start,
+                            end: l.end,
+                            names: vec![(Some(title), letter.clone()), (Some(title2), letter)],
+                            quoted: false,
+                        });
+                        k += 4;
+                        continue;
+                    }
+                }
+            }
+            if let Some(l) = toks.get(k + 1) {
+                if title_sep(gap(text, t.end, l.start))
+                    && is_letter(l.str(text))
+                    && letter_ends(b, l.end)
+                {
+                    out.push(Found {
+                        start: t.start,
+                        end: l.end,
+                        names: vec![(Some(title), l.str(text).to_string())],
+                        quoted: false,
+                    });
+                    k += 2;
+                    continue;
+                }
+            }
+            k += 1;
+            continue;
+        }
+        if is_letter(w) && w != "I" && w != "A" {
+            let prev = k.checked_sub(1).and_then(|p| toks.get(p));
+            let prev_word = prev.map(|p| p.str(text)).unwrap_or("");
+            let before = t.start.checked_sub(1).and_then(|i| b.get(i)).copied();
+            let is_label = prev.is_some_and(|p| is_space_str(gap(text, p.end, t.start)))
+                && (is_label_word(prev_word)
+                    || (matches!(prev_word, "and" | "or" | "to") && label_run_until == Some(k)));
+            // "COUNCIL’S": an apostrophe glued to the word before.
+            let apostrophe_s = matches!(before, Some(b'\'') | Some(0x99))
+                && prev.is_some_and(|p| p.end + 3 >= t.start && p.end < t.start);
+            let glued = before
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c == b'/')
+                || matches!(b.get(t.end), Some(b'.') if b.get(t.end + 1).is_some_and(u8::is_ascii_alphanumeric))
+                || matches!(b.get(t.end), Some(b'-') | Some(b'/') | Some(b'&'));
+            let bracket = before == Some(b'(') || b.get(t.end) == Some(&b')');
+            if is_label {
+                label_run_until = Some(k + 2);
+            } else if !apostrophe_s && !glued && !bracket && letter_ends(b, t.end) {
+                let quoted = quote_before(text, t.start) && quote_after(text, t.end);
+                out.push(Found {
+                    start: t.start,
+                    end: t.end,
+                    names: vec![(None, w.to_string())],
+                    quoted,
+                });
+            }
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A title and its letter are separated by a space (or `. `).
+fn title_sep(g: &str) -> bool {
+    is_space_str(g) || g.strip_prefix('.').is_some_and(is_space_str)
+}
+
+/// The letter is a whole word: not `X1`, not `X-ray`.
+fn letter_ends(b: &[u8], end: usize) -> bool {
+    let glued = b.get(end).is_some_and(|c| c.is_ascii_alphanumeric());
+    let hyphenated =
+        b.get(end) == Some(&b'-') && b.get(end + 1).is_some_and(u8::is_ascii_alphabetic);
+    !glued && !hyphenated
+}
+
+fn quote_before(text: &str, at: usize) -> bool {
+    text.get(..at).is_some_and(|s| {
+        s.ends_with('\u{2018}') || s.ends_with('\'') || s.ends_with('"') || s.ends_with('\u{201c}')
+    })
+}
+
+fn quote_after(text: &str, at: usize) -> bool {
+    text.get(at..).is_some_and(|s| {
+        s.starts_with('\u{2019}')
+            || s.starts_with('\'')
+            || s.starts_with('"')
+            || s.starts_with('\u{201d}')
+    }) && !text
+        .get(at..)
+        .is_some_and(|s| s.starts_with("\u{2019}s") || s.starts_with("'s"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn found(t: &str) -> Vec<(String, Vec<String>)> {
+        let mut toks = Vec::new();
+        tokenize(t, &mut toks);
+        scan(t, &toks)
+            .into_iter()
+            .map(|f| {
+                let names = f
+                    .names
+                    .iter()
+                    .map(|(ti, l)| ti.map_or(l.clone(), |ti| format!("{ti} {l}")))
+                    .collect();
+                (t[f.start..f.end].to_string(), names)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titled_and_bare() {
+        let v = found("Ms X’s two children, Y and Z are in foster placements.");
+        let names: Vec<&str> = v.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["Ms X", "Y", "Z"]);
+        let v = found("Mr and Mrs X attended one session. Mr X had contact.");
+        assert_eq!(v[0].0, "Mr and Mrs X");
+        assert_eq!(v[0].1, ["Mr X", "Mrs X"]);
+        assert_eq!(v[1].0, "Mr X");
+        let v = found("Her son, ‘B’, has needs. B missed support.");
+        assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn not_parties() {
+        assert!(
+            found("I have investigated parts a) and b). A council. Part B and C of the form.")
+                .is_empty()
+        );
+        assert!(
+            found("section 34(B), COUNCIL’S view, X-ray, Plan B, Mr Smith, the U.K.").is_empty()
+        );
+    }
+}
