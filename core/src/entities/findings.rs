@@ -2,8 +2,8 @@
 //! did it cause injustice, was the complaint investigated, what was paid.
 //!
 //! Each answer points at the sentence (or metadata value) it was read from.
-//! The final decision section is read first, then the outcome line or the
-//! summary; anything not said plainly stays `unknown`.
+//! The final decision section is read first, then the summary (or a legacy
+//! page's body), then the outcome line; anything not said plainly stays `unknown`.
 
 use serde::{Deserialize, Serialize};
 
@@ -121,8 +121,9 @@ pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
         (&summary, Source::Summary),
         (&body_sentences, Source::Body),
     ];
-    // Fault: the final decision, then the summary, then the outcome line, then a legacy body.
-    f.fault = first_answer(input, &sources[..2], fault_in)
+    // Fault: the decision's own words first (final decision, summary, a
+    // legacy body), then the outcome line.
+    f.fault = first_answer(input, &sources, fault_in)
         .or_else(|| match outcome {
             Some((OutcomeKind::Upheld, span)) => {
                 Some(answer(input, Answer::Yes, Source::Outcome, span))
@@ -132,7 +133,6 @@ pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
             }
             _ => None,
         })
-        .or_else(|| first_answer(input, &sources[2..], fault_in))
         .unwrap_or_default();
     f.injustice = first_answer(input, &sources, injustice_in).unwrap_or_default();
     // Investigated: the final decision, then the outcome line, then the summary.
