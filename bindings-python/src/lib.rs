@@ -2,16 +2,16 @@
 //!
 //! It holds no parsing logic. It takes `str`/`bytes` from Python, calls
 //! [`lgsco_core::parse`] (without the GIL, in parallel for `parse_many`),
-//! converts the tree to Python objects (the CLI's JSON structure, through
-//! `serde_json::Value`) with every span's byte offsets turned into code-point
-//! indices, and turns errors into `lgsco.ParseError`.
+//! converts the tree to Python objects (the CLI's JSON structure, built
+//! directly by a serde serializer, [`pyser`]) with every span's byte offsets
+//! turned into code-point indices, and turns errors into `lgsco.ParseError`.
 //!
 //! Conversion to Python objects is lazy and per top-level field
 //! ([`NativeDecision::get`]): `parse` only parses and builds the offset table.
 
 mod offsets;
+mod pyser;
 
-use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use lgsco_core::{Decision, ParseError as CoreError};
@@ -19,10 +19,11 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyBytes, PyByteArray, PyDict, PyList, PyString, PyType};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyType};
 use serde_json::Value;
 
 use offsets::{BadUtf8, Offsets};
+use pyser::Ctx;
 
 // ---------------------------------------------------------------------------
 // Input
@@ -146,10 +147,11 @@ fn make_error(
                 _ => (
                     "invalid_utf8",
                     match bad.byte {
-                        Some(b) => {
-                            format!("input is not valid UTF-8: byte 0x{b:02x} at byte offset {}", bad.offset)
-                        }
-                        None => format!(
+                        Some(b) if !bad.truncated => format!(
+                            "input is not valid UTF-8: byte 0x{b:02x} at byte offset {}",
+                            bad.offset
+                        ),
+                        _ => format!(
                             "input is not valid UTF-8: truncated character at byte offset {}",
                             bad.offset
                         ),
@@ -205,82 +207,6 @@ fn convert_spans(value: &mut Value, offsets: &Offsets) {
     }
 }
 
-/// Builds Python objects from a JSON value, converting spans on the way.
-struct ToPy<'py, 'a> {
-    py: Python<'py>,
-    /// `None`: keep byte offsets.
-    offsets: Option<&'a Offsets>,
-    keys: HashMap<&'a str, Bound<'py, PyString>>,
-}
-
-impl<'py, 'a> ToPy<'py, 'a> {
-    fn new(py: Python<'py>, offsets: Option<&'a Offsets>) -> Self {
-        let offsets = offsets.filter(|o| !o.is_identity());
-        ToPy {
-            py,
-            offsets,
-            keys: HashMap::new(),
-        }
-    }
-
-    fn key(&mut self, k: &'a str) -> Bound<'py, PyString> {
-        let py = self.py;
-        self.keys
-            .entry(k)
-            .or_insert_with(|| PyString::intern(py, k))
-            .clone()
-    }
-
-    fn value(&mut self, v: &'a Value) -> PyResult<Bound<'py, PyAny>> {
-        let py = self.py;
-        Ok(match v {
-            Value::Null => py.None().into_bound(py),
-            Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
-            Value::Number(n) => {
-                if let Some(u) = n.as_u64() {
-                    u.into_pyobject(py)?.into_any()
-                } else if let Some(i) = n.as_i64() {
-                    i.into_pyobject(py)?.into_any()
-                } else {
-                    n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-                }
-            }
-            Value::String(s) => PyString::new(py, s).into_any(),
-            Value::Array(items) => {
-                let list = PyList::empty(py);
-                for item in items {
-                    list.append(self.value(item)?)?;
-                }
-                list.into_any()
-            }
-            Value::Object(map) => {
-                let dict = PyDict::new(py);
-                match self.offsets {
-                    Some(offsets) if is_span(map) => {
-                        for (k, v) in map {
-                            let key = self.key(k);
-                            let n = v.as_u64().unwrap_or(0);
-                            let n = if k == "line" {
-                                n
-                            } else {
-                                offsets.char_index(n as usize) as u64
-                            };
-                            dict.set_item(key, n)?;
-                        }
-                    }
-                    _ => {
-                        for (k, v) in map {
-                            let key = self.key(k);
-                            dict.set_item(key, self.value(v)?)?;
-                        }
-                    }
-                }
-                dict.into_any()
-            }
-        })
-    }
-}
-
 fn json_error(e: serde_json::Error) -> PyErr {
     PyValueError::new_err(format!("cannot serialise the tree: {e}"))
 }
@@ -300,50 +226,40 @@ struct NativeDecision {
     source: Py<PyAny>,
 }
 
-impl NativeDecision {
-    fn field_value(&self, name: &str) -> PyResult<Value> {
-        let d = &self.decision;
-        let v = match name {
-            "layout" => serde_json::to_value(d.layout),
-            "header" => serde_json::to_value(&d.header),
-            "summary" => serde_json::to_value(&d.summary),
-            "contents" => serde_json::to_value(&d.contents),
-            "sections" => serde_json::to_value(&d.sections),
-            "closing" => serde_json::to_value(&d.closing),
-            "boilerplate" => serde_json::to_value(&d.boilerplate),
-            "entities" => serde_json::to_value(&d.entities),
-            "findings" => serde_json::to_value(&d.findings),
-            "diagnostics" => serde_json::to_value(&d.diagnostics),
-            "span" => serde_json::to_value(d.span),
-            _ => {
-                return Err(PyValueError::new_err(format!(
-                    "a decision has no field {name:?}"
-                )))
-            }
-        };
-        v.map_err(json_error)
-    }
-}
-
 #[pymethods]
 impl NativeDecision {
     /// The Python value of one top-level field of the JSON (``"header"``,
     /// ``"sections"``, ...), spans in code points. Built anew on each call.
     fn get<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        let value = self.field_value(name)?;
-        ToPy::new(py, Some(&self.offsets)).value(&value)
+        let ctx = Ctx::new(py, Some(&self.offsets));
+        let d = &self.decision;
+        match name {
+            "layout" => ctx.convert(&d.layout),
+            "header" => ctx.convert(&d.header),
+            "summary" => ctx.convert(&d.summary),
+            "contents" => ctx.convert(&d.contents),
+            "sections" => ctx.convert(&d.sections),
+            "closing" => ctx.convert(&d.closing),
+            "boilerplate" => ctx.convert(&d.boilerplate),
+            "entities" => ctx.convert(&d.entities),
+            "findings" => ctx.convert(&d.findings),
+            "diagnostics" => ctx.convert(&d.diagnostics),
+            "span" => ctx.convert(&d.span),
+            _ => Err(PyValueError::new_err(format!(
+                "a decision has no field {name:?}"
+            ))),
+        }
     }
 
     /// The whole tree as plain dicts and lists (the CLI's JSON structure).
     #[pyo3(signature = (byte_offsets = false))]
     fn to_dict<'py>(&self, py: Python<'py>, byte_offsets: bool) -> PyResult<Bound<'py, PyAny>> {
-        let value = serde_json::to_value(&self.decision).map_err(json_error)?;
         let offsets = if byte_offsets {
             None
         } else {
             Some(&self.offsets)
         };
-        ToPy::new(py, offsets).value(&value)
+        Ctx::new(py, offsets).convert(&self.decision)
     }
 
     /// The tree as JSON text. With ``byte_offsets=True`` spans are byte

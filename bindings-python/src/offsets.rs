@@ -99,6 +99,8 @@ pub struct BadUtf8 {
     pub column: usize,
     pub char_offset: usize,
     pub byte: Option<u8>,
+    /// The input ends inside a character.
+    pub truncated: bool,
 }
 
 impl BadUtf8 {
@@ -119,6 +121,7 @@ impl BadUtf8 {
             column,
             char_offset: prefix.chars().count(),
             byte: bytes.get(offset).copied(),
+            truncated: err.error_len().is_none(),
         }
     }
 }

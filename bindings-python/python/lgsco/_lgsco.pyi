@@ -5,10 +5,15 @@ Use the ``lgsco`` package itself: it wraps these in typed views.
 
 from typing import Any, Iterable, List, Optional, Union
 
+from typing import final
+
+__all__ = ["parse", "parse_many", "NativeDecision", "__version__"]
+
 __version__: str
 
 _Text = Union[str, bytes, bytearray]
 
+@final
 class NativeDecision:
     """A parsed decision held natively; ``lgsco.Decision`` wraps it."""
 
