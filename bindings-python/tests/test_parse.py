@@ -198,3 +198,34 @@ def test_pickle(seed001_text):
     assert d2.to_dict() == d.to_dict()
     p = pickle.loads(pickle.dumps(d.paragraph(38)))
     assert p == d.paragraph(38)
+
+
+def test_seed_001_entities_and_findings(seed001_text):
+    d = lgsco.parse(seed001_text)
+    text = d.text
+    money = [e for e in d.entities if e.kind == "money"]
+    assert any(isinstance(e.value, lgsco.Money) and e.value.pence == 30000 for e in money)
+    assert all(e.text.startswith("£") for e in money)
+    refs = [e for e in d.entities if e.kind == "paragraph_ref" and e.text == "paragraph 38"]
+    assert refs
+    ref = refs[0].value
+    assert isinstance(ref, lgsco.ParagraphRef)
+    assert ref.targets == [38]
+    # The resolved span is paragraph 38's span, in code points like every span.
+    assert ref.resolved[0] == d.paragraph(38).span
+    assert text[ref.resolved[0].start : ref.resolved[0].end].startswith("1. As already set out")
+    for e in d.entities:
+        assert text[e.span.start : e.span.end] == e.text
+        if isinstance(e.value, lgsco.Party):
+            for m in e.value.mentions:
+                assert text[m.span.start : m.span.end] == m.text
+        if isinstance(e.value, lgsco.RemedyAction) and e.value.deadline is not None:
+            dl = e.value.deadline
+            assert text[dl.span.start : dl.span.end] == dl.text
+    f = d.findings
+    assert f.fault.value == "yes" and f.injustice.value == "yes"
+    assert f.payments_total.pence == 30000
+    assert f.fault.span is not None
+    assert text[f.fault.span.start : f.fault.span.end] == f.fault.text
+    for s in f.payments_total.sources:
+        assert text[s.start : s.end].startswith("£")

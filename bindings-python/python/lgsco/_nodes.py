@@ -28,6 +28,19 @@ __all__ = [
     "Boilerplate",
     "Entity",
     "Findings",
+    "Finding",
+    "Investigated",
+    "PaymentsTotal",
+    "EntityValue",
+    "Money",
+    "DatePoint",
+    "DateValue",
+    "Legislation",
+    "Deadline",
+    "RemedyAction",
+    "ParagraphRef",
+    "Party",
+    "Mention",
     "Diagnostic",
 ]
 
@@ -181,6 +194,10 @@ class Text(_Spanned):
 
     def __repr__(self) -> str:
         return f"Text({self._d['text']!r}, {Span(self._d['span'])!r})"
+
+
+def _span(value: Optional[Dict[str, Any]]) -> Optional[Span]:
+    return None if value is None else Span(value)
 
 
 def _text(value: Optional[Dict[str, Any]]) -> Optional[Text]:
@@ -548,10 +565,15 @@ class Entity(_Spanned):
         return self._d["kind"]  # type: ignore[no-any-return]
 
     @property
-    def value(self) -> Any:
-        """The typed value; its shape depends on :attr:`kind` (a :class:`Node`
-        for objects, e.g. money has ``pence``, ``currency``, ``period``)."""
-        return _wrap(self._d.get("value"))
+    def value(self) -> EntityValue:
+        """The typed value; its class depends on :attr:`kind` (:class:`Money`,
+        :class:`DateValue`, :class:`Legislation`, :class:`RemedyAction`,
+        :class:`ParagraphRef`, :class:`Party`)."""
+        v = self._d.get("value")
+        cls = _VALUES.get(self._d["kind"])
+        if cls is None or not isinstance(v, dict):
+            return _wrap(v)  # type: ignore[no-any-return]
+        return cls(v)  # type: ignore[no-any-return]
 
     @property
     def text(self) -> str:
@@ -567,14 +589,352 @@ class Entity(_Spanned):
         return f"Entity({self.kind}, {self.text!r}, paragraph={self.paragraph!r})"
 
 
-class Findings(Node):
-    """What the decision found, derived from the outcome and the prose.
-
-    Its fields (fault, injustice, whether investigated, remedy payments
-    total, ...) are attributes; see the JSON schema for the full list.
-    """
+class Finding(Node):
+    """A yes/no/unknown answer and where it was read."""
 
     __slots__ = ()
+
+    @property
+    def value(self) -> str:
+        """``yes``, ``no`` or ``unknown``."""
+        return self._d["value"]  # type: ignore[no-any-return]
+
+    @property
+    def source(self) -> Optional[str]:
+        """Where it was read: ``final_decision``, ``summary``, ``outcome`` or ``body``."""
+        return self._d["source"]  # type: ignore[no-any-return]
+
+    @property
+    def text(self) -> Optional[str]:
+        """The sentence or value it was read from."""
+        return self._d["text"]  # type: ignore[no-any-return]
+
+    @property
+    def span(self) -> Optional[Span]:
+        """Where that sentence is."""
+        return _span(self._d["span"])
+
+    def __bool__(self) -> bool:
+        return self._d["value"] == "yes"
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.value!r}, source={self.source!r})"
+
+
+class Investigated(Finding):
+    """Whether the Ombudsman investigated, and if not, why."""
+
+    __slots__ = ()
+
+    @property
+    def reason(self) -> Optional[str]:
+        """Why there was no (complete) investigation, when the text says
+        (``closed_after_initial_enquiries``, ``discontinued``, ``withdrawn``,
+        ``premature``, ``outside_jurisdiction``, ...)."""
+        return self._d.get("reason")
+
+
+class PaymentsTotal(Node):
+    """Total of the payments among the remedy actions."""
+
+    __slots__ = ()
+
+    @property
+    def pence(self) -> Optional[int]:
+        """In pence; ``0`` when remedies were agreed without a payment;
+        ``None`` when no remedy actions were found or an amount could not be read."""
+        return self._d["pence"]  # type: ignore[no-any-return]
+
+    @property
+    def currency(self) -> Optional[str]:
+        """ISO 4217 code, e.g. ``GBP``."""
+        return self._d["currency"]  # type: ignore[no-any-return]
+
+    @property
+    def sources(self) -> List[Span]:
+        """The amounts added up."""
+        return [Span(x) for x in self._d["sources"]]
+
+    def __repr__(self) -> str:
+        return f"PaymentsTotal(pence={self.pence!r}, currency={self.currency!r})"
+
+
+class Findings(Node):
+    """What the decision found, derived from the outcome and the prose;
+    ``unknown`` rather than a guess."""
+
+    __slots__ = ()
+
+    @property
+    def fault(self) -> Finding:
+        """Was there fault."""
+        return Finding(self._d["fault"])
+
+    @property
+    def injustice(self) -> Finding:
+        """Did the fault cause injustice."""
+        return Finding(self._d["injustice"])
+
+    @property
+    def investigated(self) -> Investigated:
+        """Was the complaint investigated."""
+        return Investigated(self._d["investigated"])
+
+    @property
+    def payments_total(self) -> PaymentsTotal:
+        """Total of the remedy payments."""
+        return PaymentsTotal(self._d["payments_total"])
+
+    def __repr__(self) -> str:
+        return (
+            f"Findings(fault={self._d['fault']['value']!r}, "
+            f"injustice={self._d['injustice']['value']!r}, "
+            f"investigated={self._d['investigated']['value']!r}, "
+            f"payments_total_pence={self._d['payments_total']['pence']!r})"
+        )
+
+
+# -- entity values ------------------------------------------------------------
+
+
+class Money(Node):
+    """Value of a ``money`` entity: ``£300``, ``£250 a month``."""
+
+    __slots__ = ()
+
+    @property
+    def pence(self) -> Optional[int]:
+        """The amount in pence; ``None`` if it does not fit."""
+        return self._d["pence"]  # type: ignore[no-any-return]
+
+    @property
+    def currency(self) -> str:
+        """ISO 4217 code: ``GBP`` for ``£``."""
+        return self._d["currency"]  # type: ignore[no-any-return]
+
+    @property
+    def period(self) -> Optional[str]:
+        """The period of a recurring amount (``month``, ``week``, ...), when stated."""
+        return self._d["period"]  # type: ignore[no-any-return]
+
+
+class DatePoint(Node):
+    """A date as far as the text gives it (the end of a range)."""
+
+    __slots__ = ()
+
+    @property
+    def date(self) -> Optional[str]:
+        """ISO 8601 as far as the precision goes (``2020-07-29``, ``2018-10``,
+        ``2020``); ``None`` when the text gives no year."""
+        return self._d["date"]  # type: ignore[no-any-return]
+
+    @property
+    def precision(self) -> str:
+        """``day``, ``month``, ``season`` or ``year``."""
+        return self._d["precision"]  # type: ignore[no-any-return]
+
+    @property
+    def year(self) -> Optional[int]:
+        """The year, when given."""
+        return self._d["year"]  # type: ignore[no-any-return]
+
+    @property
+    def month(self) -> Optional[int]:
+        """The month (1-12), when given."""
+        return self._d["month"]  # type: ignore[no-any-return]
+
+    @property
+    def day(self) -> Optional[int]:
+        """The day of the month, when given."""
+        return self._d["day"]  # type: ignore[no-any-return]
+
+    @property
+    def season(self) -> Optional[str]:
+        """``spring``, ``summer``, ``autumn`` or ``winter``, for ``summer of 2020``."""
+        return self._d["season"]  # type: ignore[no-any-return]
+
+    @property
+    def qualifier(self) -> Optional[str]:
+        """``early``, ``mid``, ``late``, ``start`` or ``end`` before the date."""
+        return self._d["qualifier"]  # type: ignore[no-any-return]
+
+
+class DateValue(DatePoint):
+    """Value of a ``date`` entity."""
+
+    __slots__ = ()
+
+    @property
+    def until(self) -> Optional[DatePoint]:
+        """The end of a range (``December 2018/January 2019``)."""
+        u = self._d.get("until")
+        return None if u is None else DatePoint(u)
+
+
+class Legislation(Node):
+    """Value of a ``legislation`` entity."""
+
+    __slots__ = ()
+
+    @property
+    def instrument(self) -> Optional[str]:
+        """The instrument's name without its year (``Local Government Act``)."""
+        return self._d["instrument"]  # type: ignore[no-any-return]
+
+    @property
+    def year(self) -> Optional[int]:
+        """The instrument's year."""
+        return self._d["year"]  # type: ignore[no-any-return]
+
+    @property
+    def provisions(self) -> List[List[str]]:
+        """Each provision as a path: ``26(1)`` -> ``["26", "1"]``."""
+        return self._d["provisions"]  # type: ignore[no-any-return]
+
+    @property
+    def as_amended(self) -> bool:
+        """``as amended`` follows the citation."""
+        return self._d["as_amended"]  # type: ignore[no-any-return]
+
+    @property
+    def refers_to(self) -> Optional[Span]:
+        """The earlier citation that supplied the instrument or its year."""
+        return _span(self._d["refers_to"])
+
+
+class Deadline(_Spanned):
+    """When a remedy action is due."""
+
+    __slots__ = ()
+
+    @property
+    def count(self) -> int:
+        """How many units."""
+        return self._d["count"]  # type: ignore[no-any-return]
+
+    @property
+    def unit(self) -> str:
+        """``day``, ``working_day``, ``week``, ``month`` or ``year``."""
+        return self._d["unit"]  # type: ignore[no-any-return]
+
+    @property
+    def counted_from(self) -> Optional[str]:
+        """``final_decision`` or ``report``; ``None`` when the text does not say."""
+        return self._d["counted_from"]  # type: ignore[no-any-return]
+
+    @property
+    def text(self) -> str:
+        """The deadline phrase as written."""
+        return self._d["text"]  # type: ignore[no-any-return]
+
+
+class RemedyAction(Node):
+    """Value of a ``remedy_action`` entity."""
+
+    __slots__ = ()
+
+    @property
+    def action(self) -> str:
+        """``apology``, ``payment``, ``review``, ``training``, ``evidence`` or ``other``."""
+        return self._d["action"]  # type: ignore[no-any-return]
+
+    @property
+    def deadline(self) -> Optional[Deadline]:
+        """When it is due, if the text says."""
+        d = self._d["deadline"]
+        return None if d is None else Deadline(d)
+
+    @property
+    def amount_pence(self) -> Optional[int]:
+        """For payments: the amount in pence."""
+        return self._d["amount_pence"]  # type: ignore[no-any-return]
+
+
+class ParagraphRef(Node):
+    """Value of a ``paragraph_ref`` entity: ``paragraph 38``."""
+
+    __slots__ = ()
+
+    @property
+    def targets(self) -> List[int]:
+        """The ordinals cited, ranges expanded, in the order written."""
+        return self._d["targets"]  # type: ignore[no-any-return]
+
+    @property
+    def resolved(self) -> List[Span]:
+        """The spans of the cited paragraphs found in the tree."""
+        return [Span(x) for x in self._d["resolved"]]
+
+    @property
+    def unresolved(self) -> List[int]:
+        """Cited ordinals with no paragraph in the tree."""
+        return self._d["unresolved"]  # type: ignore[no-any-return]
+
+    @property
+    def direction(self) -> Optional[str]:
+        """``above`` or ``below`` as written, when present."""
+        return self._d["direction"]  # type: ignore[no-any-return]
+
+
+class Mention(_Spanned):
+    """One mention of a party."""
+
+    __slots__ = ()
+
+    @property
+    def text(self) -> str:
+        """The mention as written."""
+        return self._d["text"]  # type: ignore[no-any-return]
+
+    @property
+    def paragraph(self) -> Optional[int]:
+        """Ordinal of the paragraph holding it, or ``None``."""
+        return self._d["paragraph"]  # type: ignore[no-any-return]
+
+
+class Party(Node):
+    """Value of a ``party`` entity: a lettered person (``Ms X``, ``Y``)."""
+
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        """The name as the decision uses it: ``Ms X``, ``Y``."""
+        return self._d["name"]  # type: ignore[no-any-return]
+
+    @property
+    def title(self) -> Optional[str]:
+        """``Mr``, ``Mrs``, ``Ms``, ``Miss``, ...; ``None`` for a bare letter."""
+        return self._d["title"]  # type: ignore[no-any-return]
+
+    @property
+    def letter(self) -> str:
+        """The pseudonym letter."""
+        return self._d["letter"]  # type: ignore[no-any-return]
+
+    @property
+    def role(self) -> str:
+        """``complainant`` or ``other``."""
+        return self._d["role"]  # type: ignore[no-any-return]
+
+    @property
+    def mentions(self) -> List[Mention]:
+        """Every mention, in document order."""
+        return [Mention(m) for m in self._d["mentions"]]
+
+
+EntityValue = Union[Money, DateValue, Legislation, RemedyAction, ParagraphRef, Party]
+"""The value of an entity, by its kind."""
+
+_VALUES: Dict[str, Any] = {
+    "money": Money,
+    "date": DateValue,
+    "legislation": Legislation,
+    "remedy_action": RemedyAction,
+    "paragraph_ref": ParagraphRef,
+    "party": Party,
+}
 
 
 class Diagnostic(_Spanned):

@@ -30,38 +30,18 @@ def _decisions(decisions: Iterable[Union[Decision, ParseError]]) -> Iterable[Dec
             raise TypeError(f"expected Decision objects, got {type(d).__name__}")
 
 
-def _answer(value: Any) -> Any:
-    """A finding's answer: scalars as they are, ``{"value": ...}`` unwrapped."""
-    if isinstance(value, dict):
-        for key in ("value", "answer", "found"):
-            if key in value:
-                return _answer(value[key])
-        return None
-    return value
-
-
-def _pence(value: Any) -> Optional[int]:
-    if isinstance(value, dict) and "pence" in value:
-        value = value["pence"]
-    else:
-        value = _answer(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return int(value)
+def _value(finding: Any, key: str = "value") -> Any:
+    return finding.get(key) if isinstance(finding, dict) else None
 
 
 def _findings(f: Dict[str, Any]) -> Record:
-    """The findings' columns (``None`` where the findings do not say)."""
-    payments = None
-    for key in ("payments_total", "remedy_payments_total", "payments_total_pence", "payments"):
-        if key in f:
-            payments = _pence(f[key])
-            break
-    investigated = _answer(f.get("investigated"))
+    """The findings' columns (``None`` where the findings are absent)."""
+    payments = _value(f.get("payments_total"), "pence")
     return {
-        "fault": _answer(f.get("fault")),
-        "injustice": _answer(f.get("injustice")),
-        "investigated": investigated,
+        "fault": _value(f.get("fault")),
+        "injustice": _value(f.get("injustice")),
+        "investigated": _value(f.get("investigated")),
+        "not_investigated_reason": _value(f.get("investigated"), "reason"),
         "payments_total_pence": payments,
         "payments_total": None if payments is None else payments / 100,
     }
@@ -78,8 +58,9 @@ def to_records(decisions: Iterable[Union[Decision, ParseError]]) -> List[Record]
     ``reference_id``, ``authority``, ``category_area``,
     ``category_subcategory``, ``outcome``, ``outcome_kind``,
     ``decision_date`` (``datetime.date``), ``layout``, ``fault``,
-    ``injustice``, ``investigated``, ``payments_total_pence``,
-    ``payments_total`` (pounds), ``summary``, ``section_count``,
+    ``injustice``, ``investigated`` (each ``yes``/``no``/``unknown``),
+    ``not_investigated_reason``, ``payments_total_pence``,
+    ``payments_total`` (pounds), ``remedy_action_count``, ``summary``, ``section_count``,
     ``paragraph_count``, ``entity_count``, ``money_count``,
     ``diagnostic_count``, ``char_count``. Values the text does not give are
     ``None``.
@@ -113,6 +94,7 @@ def to_records(decisions: Iterable[Union[Decision, ParseError]]) -> List[Record]
                 "paragraph_count": d._native.paragraph_count,
                 "entity_count": len(entities),
                 "money_count": sum(1 for e in entities if e.get("kind") == "money"),
+                "remedy_action_count": sum(1 for e in entities if e.get("kind") == "remedy_action"),
                 "diagnostic_count": len(d._get("diagnostics")),
                 "char_count": len(d.text),
             }
