@@ -70,167 +70,345 @@ impl Utf16Offsets {
     }
 }
 
-/// Whether `map` is a span: exactly the keys `start`, `end`, `line`, all
-/// unsigned integers (the shape of `lgsco::Span`, wherever it appears).
-fn is_span(map: &serde_json::Map<String, Value>) -> bool {
-    map.len() == 3
-        && map.get("start").is_some_and(Value::is_u64)
-        && map.get("end").is_some_and(Value::is_u64)
-        && map.get("line").is_some_and(Value::is_u64)
+// ---------------------------------------------------------------------------
+// Serialising with UTF-16 spans
+//
+// `SpanConv` wraps any serde `Serializer` (serde_json's, serde-wasm-bindgen's)
+// and passes everything through unchanged, except the `start` and `end`
+// fields of every struct named `Span` (that is `lgsco::Span`, wherever it
+// sits: `span` keys, entity values such as `refers_to`, lists such as
+// `resolved`), which it converts to UTF-16 offsets. Type-driven, one pass, no
+// intermediate tree; field order stays the struct order, as in the CLI.
+
+use serde::ser::{
+    SerializeMap, SerializeSeq, SerializeStruct, SerializeStructVariant, SerializeTuple,
+    SerializeTupleStruct, SerializeTupleVariant, Serializer,
+};
+
+/// The name serde gives `lgsco::Span` (its struct name).
+const SPAN_STRUCT: &str = "Span";
+
+/// A value to serialise with its spans converted.
+pub struct WithUtf16Spans<'a, T: ?Sized> {
+    pub value: &'a T,
+    pub offsets: &'a Utf16Offsets,
 }
 
-/// Rewrites the `start`/`end` of every span in `value` to UTF-16 offsets.
-pub fn convert_spans(value: &mut Value, offsets: &Utf16Offsets) {
-    if offsets.is_identity() {
-        return;
-    }
-    match value {
-        Value::Object(map) => {
-            if is_span(map) {
-                for key in ["start", "end"] {
-                    if let Some(v) = map.get_mut(key) {
-                        let b = v.as_u64().unwrap_or(0);
-                        *v = Value::from(offsets.get(b));
-                    }
-                }
-            } else {
-                for v in map.values_mut() {
-                    convert_spans(v, offsets);
-                }
-            }
-        }
-        Value::Array(items) => {
-            for v in items {
-                convert_spans(v, offsets);
-            }
-        }
-        _ => {}
+impl<T: Serialize + ?Sized> Serialize for WithUtf16Spans<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(SpanConv {
+            inner: serializer,
+            offsets: self.offsets,
+        })
     }
 }
 
-/// The JSON value of a parsed decision with spans in UTF-16 offsets.
-pub fn decision_value(decision: &lgsco::Decision, input: &str) -> Value {
-    let mut value = serde_json::to_value(decision).unwrap_or(Value::Null);
-    convert_spans(&mut value, &Utf16Offsets::new(input));
-    value
-}
-
-/// Which keys matter to [`SpanFormatter`].
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Key {
-    Span,
-    Start,
-    End,
-    Other,
-}
-
-/// A compact JSON formatter that rewrites span offsets as it writes them:
-/// an integer under `start` or `end` inside an object that is the value of a
-/// `span` key becomes a UTF-16 offset. (Every `Span` of the tree is under a
-/// `span` key; the Node tests check that against the JSON Schema.) This
-/// writes the CLI's JSON, field order included, in one pass.
-struct SpanFormatter<'a> {
+struct SpanConv<'a, S> {
+    inner: S,
     offsets: &'a Utf16Offsets,
-    /// One frame per open object or array: (is this object a span, last key).
-    stack: Vec<(bool, Key)>,
-    in_key: bool,
-    key: String,
 }
 
-impl SpanFormatter<'_> {
-    fn top_key(&self) -> Key {
-        self.stack.last().map_or(Key::Other, |f| f.1)
+/// A compound (seq, map, struct, ...) of the inner serializer.
+pub struct Compound<'a, C> {
+    inner: C,
+    offsets: &'a Utf16Offsets,
+    is_span: bool,
+}
+
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(fn $name(self, $($arg: $ty),*) -> Result<S::Ok, S::Error> {
+            self.inner.$name($($arg),*)
+        })*
+    };
+}
+
+impl<'a, S: Serializer> Serializer for SpanConv<'a, S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = Compound<'a, S::SerializeSeq>;
+    type SerializeTuple = Compound<'a, S::SerializeTuple>;
+    type SerializeTupleStruct = Compound<'a, S::SerializeTupleStruct>;
+    type SerializeTupleVariant = Compound<'a, S::SerializeTupleVariant>;
+    type SerializeMap = Compound<'a, S::SerializeMap>;
+    type SerializeStruct = Compound<'a, S::SerializeStruct>;
+    type SerializeStructVariant = Compound<'a, S::SerializeStructVariant>;
+
+    forward! {
+        serialize_bool(v: bool);
+        serialize_i8(v: i8);
+        serialize_i16(v: i16);
+        serialize_i32(v: i32);
+        serialize_i64(v: i64);
+        serialize_i128(v: i128);
+        serialize_u8(v: u8);
+        serialize_u16(v: u16);
+        serialize_u32(v: u32);
+        serialize_u64(v: u64);
+        serialize_u128(v: u128);
+        serialize_f32(v: f32);
+        serialize_f64(v: f64);
+        serialize_char(v: char);
+        serialize_str(v: &str);
+        serialize_bytes(v: &[u8]);
+        serialize_none();
+        serialize_unit();
+        serialize_unit_struct(name: &'static str);
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str);
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<S::Ok, S::Error> {
+        let offsets = self.offsets;
+        self.inner.serialize_some(&WithUtf16Spans { value, offsets })
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        let offsets = self.offsets;
+        self.inner
+            .serialize_newtype_struct(name, &WithUtf16Spans { value, offsets })
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<S::Ok, S::Error> {
+        let offsets = self.offsets;
+        self.inner.serialize_newtype_variant(
+            name,
+            index,
+            variant,
+            &WithUtf16Spans { value, offsets },
+        )
+    }
+
+    fn serialize_seq(self, len: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+        Ok(Compound {
+            inner: self.inner.serialize_seq(len)?,
+            offsets: self.offsets,
+            is_span: false,
+        })
+    }
+
+    fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple, S::Error> {
+        Ok(Compound {
+            inner: self.inner.serialize_tuple(len)?,
+            offsets: self.offsets,
+            is_span: false,
+        })
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct, S::Error> {
+        Ok(Compound {
+            inner: self.inner.serialize_tuple_struct(name, len)?,
+            offsets: self.offsets,
+            is_span: false,
+        })
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleVariant, S::Error> {
+        Ok(Compound {
+            inner: self.inner.serialize_tuple_variant(name, index, variant, len)?,
+            offsets: self.offsets,
+            is_span: false,
+        })
+    }
+
+    fn serialize_map(self, len: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
+        Ok(Compound {
+            inner: self.inner.serialize_map(len)?,
+            offsets: self.offsets,
+            is_span: false,
+        })
+    }
+
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, S::Error> {
+        Ok(Compound {
+            inner: self.inner.serialize_struct(name, len)?,
+            offsets: self.offsets,
+            is_span: name == SPAN_STRUCT,
+        })
+    }
+
+    fn serialize_struct_variant(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStructVariant, S::Error> {
+        Ok(Compound {
+            inner: self.inner.serialize_struct_variant(name, index, variant, len)?,
+            offsets: self.offsets,
+            is_span: false,
+        })
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
     }
 }
 
-impl serde_json::ser::Formatter for SpanFormatter<'_> {
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let is_span = self.top_key() == Key::Span;
-        self.stack.push((is_span, Key::Other));
-        w.write_all(b"{")
+impl<C: SerializeSeq> SerializeSeq for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+        let w = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_element(&w)
     }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.stack.pop();
-        w.write_all(b"}")
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
     }
+}
 
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.stack.push((false, Key::Other));
-        w.write_all(b"[")
+impl<C: SerializeTuple> SerializeTuple for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+        let w = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_element(&w)
     }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.stack.pop();
-        w.write_all(b"]")
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
     }
+}
 
-    fn begin_object_key<W: ?Sized + std::io::Write>(
+impl<C: SerializeTupleStruct> SerializeTupleStruct for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+        let w = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_field(&w)
+    }
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
+    }
+}
+
+impl<C: SerializeTupleVariant> SerializeTupleVariant for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+        let w = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_field(&w)
+    }
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
+    }
+}
+
+impl<C: SerializeMap> SerializeMap for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), C::Error> {
+        let w = WithUtf16Spans { value: key, offsets: self.offsets };
+        self.inner.serialize_key(&w)
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
+        let w = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_value(&w)
+    }
+    fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
         &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.in_key = true;
-        self.key.clear();
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b",")
-        }
+        key: &K,
+        value: &V,
+    ) -> Result<(), C::Error> {
+        let k = WithUtf16Spans { value: key, offsets: self.offsets };
+        let v = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_entry(&k, &v)
     }
-
-    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.in_key = false;
-        let key = match self.key.as_str() {
-            "span" => Key::Span,
-            "start" => Key::Start,
-            "end" => Key::End,
-            _ => Key::Other,
-        };
-        if let Some(top) = self.stack.last_mut() {
-            top.1 = key;
-        }
-        Ok(())
-    }
-
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        if self.in_key && self.key.len() < 8 {
-            self.key.push_str(fragment);
-        }
-        w.write_all(fragment.as_bytes())
-    }
-
-    fn write_u64<W: ?Sized + std::io::Write>(&mut self, w: &mut W, value: u64) -> std::io::Result<()> {
-        let value = match self.stack.last() {
-            Some(&(true, Key::Start | Key::End)) => self.offsets.get(value),
-            _ => value,
-        };
-        w.write_all(itoa::Buffer::new().format(value).as_bytes())
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
     }
 }
 
-/// The CLI's JSON of a parsed decision, spans in UTF-16 offsets.
-pub fn decision_json<T: Serialize + ?Sized>(decision: &T, input: &str) -> String {
-    let offsets = Utf16Offsets::new(input);
+/// The integer a field serialises to, if it is one (`usize` offsets are).
+fn as_u64<T: Serialize + ?Sized>(value: &T) -> Option<u64> {
+    match value.serialize(serde_json::value::Serializer) {
+        Ok(Value::Number(n)) => n.as_u64(),
+        _ => None,
+    }
+}
+
+impl<C: SerializeStruct> SerializeStruct for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), C::Error> {
+        if self.is_span && (key == "start" || key == "end") {
+            if let Some(byte) = as_u64(value) {
+                return self.inner.serialize_field(key, &self.offsets.get(byte));
+            }
+        }
+        let w = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_field(key, &w)
+    }
+    fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
+        self.inner.skip_field(key)
+    }
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
+    }
+}
+
+impl<C: SerializeStructVariant> SerializeStructVariant for Compound<'_, C> {
+    type Ok = C::Ok;
+    type Error = C::Error;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), C::Error> {
+        let w = WithUtf16Spans { value, offsets: self.offsets };
+        self.inner.serialize_field(key, &w)
+    }
+    fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
+        self.inner.skip_field(key)
+    }
+    fn end(self) -> Result<C::Ok, C::Error> {
+        self.inner.end()
+    }
+}
+
+/// The CLI's JSON of `value` (a parsed decision), spans in UTF-16 offsets.
+pub fn decision_json<T: Serialize + ?Sized>(value: &T, input: &str) -> String {
     let mut out = Vec::with_capacity(input.len() * 4 + 1024);
-    write_json(&mut out, decision, &offsets);
+    write_json(&mut out, value, &Utf16Offsets::new(input));
     // serde_json writes valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
 
 fn write_json<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, offsets: &Utf16Offsets) {
-    let fmt = SpanFormatter {
-        offsets,
-        stack: Vec::with_capacity(16),
-        in_key: false,
-        key: String::with_capacity(8),
-    };
-    let mut ser = serde_json::Serializer::with_formatter(out, fmt);
-    let _ = value.serialize(&mut ser);
+    let _ = serde_json::to_writer(out, &WithUtf16Spans { value, offsets });
+}
+
+/// The JSON value of `value` with spans in UTF-16 offsets (tests, tools).
+pub fn decision_value<T: Serialize + ?Sized>(value: &T, input: &str) -> Value {
+    let offsets = Utf16Offsets::new(input);
+    serde_json::to_value(WithUtf16Spans { value, offsets: &offsets }).unwrap_or(Value::Null)
 }
 
 // ---------------------------------------------------------------------------
@@ -359,8 +537,9 @@ fn parse_input(text: &JsValue) -> Result<(lgsco::Decision, String), JsValue> {
     }
 }
 
-fn to_js(value: &Value) -> Result<JsValue, JsValue> {
-    value
+fn to_js(d: &lgsco::Decision, input: &str) -> Result<JsValue, JsValue> {
+    let offsets = Utf16Offsets::new(input);
+    WithUtf16Spans { value: d, offsets: &offsets }
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| error_object("Error", &format!("lgsco: {e}"), "internal").into())
 }
@@ -379,7 +558,7 @@ pub fn parse_to_json(text: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = parseToObject, skip_typescript)]
 pub fn parse_to_object(text: JsValue) -> Result<JsValue, JsValue> {
     let (d, input) = parse_input(&text)?;
-    to_js(&decision_value(&d, &input))
+    to_js(&d, &input)
 }
 
 fn each_text(texts: &JsValue) -> Result<Vec<JsValue>, JsValue> {
@@ -420,7 +599,7 @@ pub fn parse_many_to_object(texts: JsValue) -> Result<JsValue, JsValue> {
     let out = Array::new();
     for (i, t) in each_text(&texts)?.iter().enumerate() {
         let (d, input) = parse_input(t).map_err(|e| with_index(e, i))?;
-        out.push(&to_js(&decision_value(&d, &input))?);
+        out.push(&to_js(&d, &input)?);
     }
     Ok(out.into())
 }
@@ -455,34 +634,36 @@ mod tests {
         assert_eq!(o.get(11), 6); // end
         assert_eq!(o.get(99), 6); // clamped
     }
-
-    #[test]
-    fn converts_every_span_shape() {
-        let s = "£1 x";
-        let mut v: Value = serde_json::json!({
-            "span": {"start": 0, "end": 3, "line": 1},
-            "header": {"span": null},
-            "entities": [{"kind": "money", "span": {"start": 0, "end": 3, "line": 1},
-                          "value": {"start": 5, "end": 9}}],
-        });
-        convert_spans(&mut v, &Utf16Offsets::new(s));
-        assert_eq!(v["span"]["end"], 2);
-        assert_eq!(v["entities"][0]["span"]["end"], 2);
-        // Not a span (no `line`): untouched.
-        assert_eq!(v["entities"][0]["value"]["end"], 9);
-        assert!(v["header"]["span"].is_null());
-    }
 }
 
 #[cfg(test)]
 mod json_tests {
     use super::*;
 
+    // Same name as lgsco::Span: the conversion goes by the struct's name.
     #[derive(Serialize)]
     struct Span {
         start: usize,
         end: usize,
         line: usize,
+    }
+    // Not a span, though it has start and end: left alone.
+    #[derive(Serialize)]
+    struct Range {
+        start: usize,
+        end: usize,
+    }
+    #[derive(Serialize)]
+    #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+    enum Value_ {
+        Ref { refers_to: Option<Span>, resolved: Vec<Span> },
+        Other(Range),
+    }
+    #[derive(Serialize)]
+    struct Entity {
+        #[serde(flatten)]
+        value: Value_,
+        span: Span,
     }
     #[derive(Serialize)]
     struct Node {
@@ -491,28 +672,54 @@ mod json_tests {
         span: Span,
         children: Vec<Node>,
         other: Option<Span>,
+        entities: Vec<Entity>,
+    }
+
+    fn sp(start: usize, end: usize) -> Span {
+        Span { start, end, line: 1 }
     }
 
     #[test]
-    fn formatter_converts_only_spans_and_keeps_order() {
+    fn converts_every_span_and_keeps_order() {
+        // bytes: £ 0-1, € 2-4, a 5, b 6, 😀 7-10, c 11, end 12
+        // units: £ 0,   € 1,   a 2, b 3, 😀 4-5,  c 6, end 7
         let input = "£€ab😀c";
         let n = Node {
             text: "x".into(),
             start: 7,
-            span: Span { start: 2, end: 14, line: 1 },
+            span: sp(2, 12),
             children: vec![Node {
                 text: "\"q\"".into(),
                 start: 9,
-                span: Span { start: 5, end: 11, line: 1 },
+                span: sp(5, 11),
                 children: vec![],
                 other: None,
+                entities: vec![],
             }],
-            other: Some(Span { start: 2, end: 5, line: 1 }),
+            other: Some(sp(2, 5)),
+            entities: vec![
+                Entity {
+                    value: Value_::Ref { refers_to: Some(sp(7, 11)), resolved: vec![sp(0, 2), sp(11, 12)] },
+                    span: sp(5, 6),
+                },
+                Entity { value: Value_::Other(Range { start: 7, end: 11 }), span: sp(99, 99) },
+            ],
         };
         let json = decision_json(&n, input);
         assert_eq!(
             json,
-            r#"{"text":"x","start":7,"span":{"start":1,"end":7,"line":1},"children":[{"text":"\"q\"","start":9,"span":{"start":2,"end":6,"line":1},"children":[],"other":null}],"other":{"start":2,"end":5,"line":1}}"#
+            concat!(
+                r#"{"text":"x","start":7,"span":{"start":1,"end":7,"line":1},"#,
+                r#""children":[{"text":"\"q\"","start":9,"span":{"start":2,"end":6,"line":1},"children":[],"other":null,"entities":[]}],"#,
+                r#""other":{"start":1,"end":2,"line":1},"#,
+                r#""entities":[{"kind":"ref","value":{"refers_to":{"start":4,"end":6,"line":1},"resolved":[{"start":0,"end":1,"line":1},{"start":6,"end":7,"line":1}]},"span":{"start":2,"end":3,"line":1}},"#,
+                r#"{"kind":"other","value":{"start":7,"end":11},"span":{"start":7,"end":7,"line":1}}]}"#
+            )
         );
+        // The Value form agrees.
+        assert_eq!(decision_value(&n, input), serde_json::from_str::<Value>(&json).unwrap());
+        // ASCII input: nothing moves.
+        let ascii = decision_json(&n, "abcdefghijklmnopqrstuvwxyz");
+        assert!(ascii.contains(r#""span":{"start":2,"end":12,"line":1}"#));
     }
 }

@@ -11,7 +11,8 @@ export const wasmDir = path.resolve(here, '..');
 export const root = path.resolve(wasmDir, '..');
 export const pkgDir = path.join(wasmDir, 'pkg');
 export const fixturesDir = path.join(root, 'tests', 'fixtures');
-export const goldenDir = path.join(root, 'tests', 'golden');
+// LGSCO_GOLDEN_DIR: compare with other golden files (e.g. fresh CLI output).
+export const goldenDir = process.env.LGSCO_GOLDEN_DIR ?? path.join(root, 'tests', 'golden');
 export const schemaPath = path.join(root, 'schema', 'decision.schema.json');
 
 const require = createRequire(import.meta.url);
@@ -128,6 +129,7 @@ function fitsType(value, s) {
   if (r.properties?.kind?.const !== undefined && r.required?.includes('value')) {
     return obj && value.kind === r.properties.kind.const;
   }
+  if ((r.oneOf || r.anyOf) && !r.properties) return (r.oneOf ?? r.anyOf).some((a) => fitsType(value, a));
   const types = [].concat(r.type ?? []);
   if (r.const !== undefined) return value === r.const;
   if (r.enum) return r.enum.includes(value);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { root, fixtureText, goldenJson, SEED_001 } from '../helpers.mjs';
+import { root, fixtureText, SEED_001 } from '../helpers.mjs';
 import { serve } from '../../../examples/demo/serve.mjs';
 
 const demoDir = path.join(root, 'examples', 'demo');
@@ -109,17 +109,16 @@ test('seed 001 pasted into the demo: header card, outline with ¶38, highlighted
     return r.top >= 0 && r.top < window.innerHeight;
   }, null, { timeout: 5_000 });
 
-  // £300 highlighted as money (once core extracts entities).
-  assert.ok((await page.locator('#text').innerText()).includes('£300'));
-  if (goldenJson(SEED_001).entities.length === 0) {
-    t.diagnostic('core extracts no entities yet: the £300 highlight is not checked');
-  } else {
-    const money = page.locator('#text mark.entity[data-kind="money"]', { hasText: '£300' });
-    assert.ok(await money.count() >= 1, 'no highlighted £300');
-    assert.equal((await money.first().innerText()).trim(), '£300');
-    const bg = await money.first().evaluate((n) => getComputedStyle(n).backgroundColor);
-    assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'the highlight has a colour');
-  }
+  // £300 highlighted as money.
+  const money = page.locator('#text mark.entity[data-kind="money"]', { hasText: '£300' });
+  assert.ok(await money.count() >= 1, 'no highlighted £300');
+  assert.equal((await money.first().innerText()).trim(), '£300');
+  const bg = await money.first().evaluate((n) => getComputedStyle(n).backgroundColor);
+  assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'the highlight has a colour');
+  // Entities of other kinds get other colours; the findings panel is filled.
+  const kinds = await page.locator('#text mark.entity').evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.kind))]);
+  assert.ok(kinds.length >= 3, `entity kinds highlighted: ${kinds}`);
+  assert.match(await page.locator('#findings-body').innerText(), /fault/i);
 
   await page.screenshot({ path: path.join(outDir, 'demo-seed-001-paragraph-38.png') });
 

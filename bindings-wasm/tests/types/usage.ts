@@ -24,6 +24,11 @@ for (const b of d.sections[0].blocks as Block[]) {
 for (const e of d.entities as Entity[]) {
   const t: string = e.text;
   const p: number | null = e.paragraph;
+  if (e.kind === 'money') {
+    // Narrowed by the kind: value is Money.
+    const pence: number | null = e.value.pence;
+    void pence;
+  }
   void t; void p;
 }
 const many: Decision[] = parseMany(['a', 'b']);
