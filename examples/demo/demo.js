@@ -161,6 +161,12 @@ function renderText(d, text) {
     ranges.push({ start: d.summary.span.start, end: d.summary.span.end, rank: 0, make: () =>
       el('span', { class: 'para summary', id: 'summary' }) });
   }
+  for (const [name, f] of Object.entries(d.findings ?? {})) {
+    if (f && f.span && typeof f.text === 'string') {
+      ranges.push({ start: f.span.start, end: f.span.end, rank: 0.5, make: () =>
+        el('span', { class: 'finding-src', id: `f-${name}`, title: `finding: ${kindLabel(name)}` }) });
+    }
+  }
   d.entities.forEach((e, i) => {
     ranges.push({ start: e.span.start, end: e.span.end, rank: 1, entity: true, make: () =>
       el('mark', {
@@ -278,6 +284,36 @@ function formatValue(v) {
   return dl;
 }
 
+const ANSWER_LABELS = { yes: 'Yes', no: 'No', unknown: 'Not stated' };
+
+function formatPence(pence, currency) {
+  if (pence === null || pence === undefined) return null;
+  const symbol = !currency || currency === 'GBP' ? '£' : `${currency} `;
+  const pounds = pence / 100;
+  return `${symbol}${pounds.toLocaleString('en-GB', { minimumFractionDigits: pence % 100 ? 2 : 0 })}`;
+}
+
+// A finding (`{value: yes|no|unknown, text, span, ...}`), as a line with its source sentence.
+function findingItem(name, f) {
+  const item = el('div', { class: 'finding', dataset: { finding: name, value: String(f.value) } });
+  item.append(el('dt', {}, kindLabel(name)));
+  const dd = el('dd', {}, el('span', { class: `answer answer-${f.value}` }, ANSWER_LABELS[f.value] ?? String(f.value)));
+  for (const [k, v] of Object.entries(f)) {
+    if (['value', 'text', 'span', 'source'].includes(k) || v === null) continue;
+    dd.append(el('span', { class: 'finding-extra' }, ` (${kindLabel(k)}: ${typeof v === 'object' ? JSON.stringify(v) : kindLabel(String(v))})`));
+  }
+  if (f.text) {
+    const quote = el('blockquote', { title: f.source ? `read from: ${kindLabel(f.source)}` : null }, f.text);
+    if (f.span) {
+      quote.classList.add('jump');
+      quote.addEventListener('click', () => jumpTo(`f-${name}`));
+    }
+    dd.append(quote);
+  }
+  item.append(dd);
+  return item;
+}
+
 function renderFindings(d) {
   const body = $('findings-body');
   body.replaceChildren();
@@ -286,7 +322,19 @@ function renderFindings(d) {
     body.append(el('p', { class: 'empty' }, 'No findings extracted from this text.'));
     return;
   }
-  body.append(formatValue(f));
+  const dl = el('dl');
+  for (const [name, v] of Object.entries(f)) {
+    if (v && typeof v === 'object' && 'value' in v && ['yes', 'no', 'unknown'].includes(v.value)) {
+      dl.append(findingItem(name, v));
+    } else if (v && typeof v === 'object' && 'pence' in v) {
+      const amount = formatPence(v.pence, v.currency);
+      dl.append(el('div', { class: 'finding', dataset: { finding: name } }, el('dt', {}, kindLabel(name)),
+        el('dd', {}, amount ?? el('span', { class: 'empty' }, 'none found'))));
+    } else {
+      dl.append(el('div', { class: 'finding' }, el('dt', {}, kindLabel(name)), el('dd', {}, formatValue(v))));
+    }
+  }
+  body.append(dl);
 }
 
 function renderEntities(d) {

@@ -118,7 +118,8 @@ test('seed 001 pasted into the demo: header card, outline with ¶38, highlighted
   // Entities of other kinds get other colours; the findings panel is filled.
   const kinds = await page.locator('#text mark.entity').evaluateAll((ms) => [...new Set(ms.map((m) => m.dataset.kind))]);
   assert.ok(kinds.length >= 3, `entity kinds highlighted: ${kinds}`);
-  assert.match(await page.locator('#findings-body').innerText(), /fault/i);
+  assert.equal(await page.locator('#findings [data-finding="fault"]').getAttribute('data-value'), 'yes');
+  assert.match(await page.locator('#findings [data-finding="payments_total"] dd').innerText(), /^£300$/);
 
   await page.screenshot({ path: path.join(outDir, 'demo-seed-001-paragraph-38.png') });
 
