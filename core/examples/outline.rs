@@ -7,7 +7,14 @@ use lgsco::{Block, Item};
 fn items(items: &[Item], depth: usize) {
     for i in items {
         let t: String = i.text.chars().take(60).collect();
-        println!("{:w$}{} [{}] {}", "", i.marker.text, i.label.as_deref().unwrap_or(""), t, w = depth * 4);
+        println!(
+            "{:w$}{} [{}] {}",
+            "",
+            i.marker.text,
+            i.label.as_deref().unwrap_or(""),
+            t,
+            w = depth * 4
+        );
         self::items(&i.items, depth + 1);
     }
 }
@@ -17,7 +24,14 @@ fn blocks(bs: &[Block], depth: usize) {
         match b {
             Block::Paragraph(p) => {
                 let t: String = p.text.chars().take(70).collect();
-                println!("{:w$}¶{:?} (#{:?}) {}", "", p.ordinal, p.number, t.replace('\n', " ⏎ "), w = depth * 4);
+                println!(
+                    "{:w$}¶{:?} (#{:?}) {}",
+                    "",
+                    p.ordinal,
+                    p.number,
+                    t.replace('\n', " ⏎ "),
+                    w = depth * 4
+                );
                 items(&p.items, depth + 1);
             }
             Block::List(l) => {
@@ -38,17 +52,33 @@ fn main() {
                 let h = &d.header;
                 println!(
                     "authority={:?} ref={:?} id={:?} cat={:?}/{:?} outcome={:?} {:?} date={:?}",
-                    h.authority, h.reference, h.reference_id, h.category.area, h.category.subcategory,
-                    h.outcome, h.outcome_kind, h.decision_date
+                    h.authority,
+                    h.reference,
+                    h.reference_id,
+                    h.category.area,
+                    h.category.subcategory,
+                    h.outcome,
+                    h.outcome_kind,
+                    h.decision_date
                 );
                 if let Some(c) = &d.contents {
-                    println!("contents: {:?}", c.entries.iter().map(|e| e.text.as_str()).collect::<Vec<_>>());
+                    println!(
+                        "contents: {:?}",
+                        c.entries
+                            .iter()
+                            .map(|e| e.text.as_str())
+                            .collect::<Vec<_>>()
+                    );
                 }
                 if let Some(s) = &d.summary {
                     println!("summary: {}", s.text.chars().take(80).collect::<String>());
                 }
                 for s in &d.sections {
-                    println!("# {:?} [{:?}]", s.heading.as_ref().map(|h| h.text.as_str()), s.kind);
+                    println!(
+                        "# {:?} [{:?}]",
+                        s.heading.as_ref().map(|h| h.text.as_str()),
+                        s.kind
+                    );
                     blocks(&s.blocks, 1);
                     for sub in &s.subsections {
                         println!("  ## {} [{:?}]", sub.heading.text, sub.kind);
@@ -60,7 +90,14 @@ fn main() {
                     }
                 }
                 println!("closing: {:?}", d.closing.as_ref().map(|c| c.text.as_str()));
-                println!("boilerplate: {} lines: {:?}", d.boilerplate.len(), d.boilerplate.iter().map(|b| b.text.chars().take(20).collect::<String>()).collect::<Vec<_>>());
+                println!(
+                    "boilerplate: {} lines: {:?}",
+                    d.boilerplate.len(),
+                    d.boilerplate
+                        .iter()
+                        .map(|b| b.text.chars().take(20).collect::<String>())
+                        .collect::<Vec<_>>()
+                );
                 for x in &d.diagnostics {
                     println!("diag {} line {}: {}", x.code, x.span.line, x.message);
                 }

@@ -99,7 +99,11 @@ impl<'a> Assembler<'a> {
             title_at,
             marker_at,
             last_text_line,
-            state: if title_at.is_some() { State::Preamble } else { State::Head },
+            state: if title_at.is_some() {
+                State::Preamble
+            } else {
+                State::Head
+            },
             header: Header::default(),
             summary: None,
             in_summary: false,
@@ -129,7 +133,12 @@ impl<'a> Assembler<'a> {
                     "another decision starts here; only the first was parsed (the rest is kept as boilerplate)",
                     line.text().span,
                 ));
-                for rest in lines.get(i..).unwrap_or_default().iter().filter(|l| !l.is_blank()) {
+                for rest in lines
+                    .get(i..)
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|l| !l.is_blank())
+                {
                     self.push_boilerplate(rest, BoilerplateKind::Trailer);
                 }
                 break;
@@ -148,7 +157,8 @@ impl<'a> Assembler<'a> {
                     self.title(line);
                     self.state = State::Head;
                 } else {
-                    let kind = grammar::boilerplate(text, last).unwrap_or(BoilerplateKind::Preamble);
+                    let kind =
+                        grammar::boilerplate(text, last).unwrap_or(BoilerplateKind::Preamble);
                     self.push_boilerplate(line, kind);
                 }
             }
@@ -170,7 +180,10 @@ impl<'a> Assembler<'a> {
         } else if grammar::final_marker(text) {
             self.header.marker = Some(line.text());
             self.state = State::Body;
-        } else if let (Some(list), true) = (grammar::list_line(text), self.marker_at.is_some_and(|m| i < m)) {
+        } else if let (Some(list), true) = (
+            grammar::list_line(text),
+            self.marker_at.is_some_and(|m| i < m),
+        ) {
             // Dash lines before the marker are a table of contents.
             self.contents_entry(line, list);
         } else if let Some((label, rest)) = grammar::inline_summary(text) {
@@ -188,9 +201,13 @@ impl<'a> Assembler<'a> {
         if let Some(kind) = grammar::boilerplate(text, last) {
             if text.eq_ignore_ascii_case("back to top") {
                 self.top_next = true;
-            } else if kind == BoilerplateKind::Cookies || !text.eq_ignore_ascii_case("back to top") && last {
+            } else if kind == BoilerplateKind::Cookies
+                || !text.eq_ignore_ascii_case("back to top") && last
+            {
                 self.state = State::Trailer;
-            } else if text.eq_ignore_ascii_case("print this page") || text.eq_ignore_ascii_case("lgo logogram") {
+            } else if text.eq_ignore_ascii_case("print this page")
+                || text.eq_ignore_ascii_case("lgo logogram")
+            {
                 self.state = State::Trailer;
             }
             self.push_boilerplate(line, kind);
@@ -200,13 +217,15 @@ impl<'a> Assembler<'a> {
             self.header.marker = Some(line.text());
             return;
         }
-        if grammar::closing_line(text) {
+        if grammar::closing_line(text) && self.closing.is_none() {
             self.closing = Some(line.text());
             self.after_heading = false;
             return;
         }
         if let Some(field) = grammar::field_line(text) {
-            if field.name == FieldName::SatisfiedWithResponse || self.sections.is_empty() && !self.blocks.has_open() {
+            if field.name == FieldName::SatisfiedWithResponse
+                || self.sections.is_empty() && !self.blocks.has_open()
+            {
                 self.field(line, field);
                 return;
             }
@@ -279,20 +298,32 @@ impl<'a> Assembler<'a> {
                 if paragraph_indent {
                     self.blocks.paragraph(Some(marker), Some(n), text, true);
                 } else {
-                    self.blocks
-                        .item_by_indent(ItemKind::Lettered, marker, letter_label(n), text, indent);
+                    self.blocks.item_by_indent(
+                        ItemKind::Lettered,
+                        marker,
+                        letter_label(n),
+                        text,
+                        indent,
+                    );
                 }
             }
             Marker::Letter => {
-                let label = list.marker_text.trim_matches(|c| c == '(' || c == ')').to_string();
-                self.blocks.item_by_indent(ItemKind::Lettered, marker, Some(label), text, indent);
+                let label = list
+                    .marker_text
+                    .trim_matches(|c| c == '(' || c == ')')
+                    .to_string();
+                self.blocks
+                    .item_by_indent(ItemKind::Lettered, marker, Some(label), text, indent);
             }
             Marker::Bullet => {
-                self.blocks.item_by_indent(ItemKind::Bullet, marker, None, text, indent);
+                self.blocks
+                    .item_by_indent(ItemKind::Bullet, marker, None, text, indent);
             }
             Marker::Dash => match self.layout {
                 Layout::Dash | Layout::DashNested => self.dash_line(marker, text, indent),
-                _ => self.blocks.item_by_indent(ItemKind::Dash, marker, None, text, indent),
+                _ => self
+                    .blocks
+                    .item_by_indent(ItemKind::Dash, marker, None, text, indent),
             },
         }
     }
@@ -355,12 +386,18 @@ impl<'a> Assembler<'a> {
         let kind = headings::kind_of(&heading.text);
         self.flush();
         let stacked = self.after_heading;
-        let top = if self.sections.is_empty() || (self.layout == Layout::Numbered && self.top_next) {
+        let top = if self.sections.is_empty() || (self.layout == Layout::Numbered && self.top_next)
+        {
             true
         } else if is_top_level(kind) {
             // "The Investigation" / "The complaint": a heading stacked under a
             // report chapter heading is inside that chapter.
-            !(stacked && self.depth == 0 && self.sections.last().is_some_and(|s| headings::is_chapter(s.kind)))
+            !(stacked
+                && self.depth == 0
+                && self
+                    .sections
+                    .last()
+                    .is_some_and(|s| headings::is_chapter(s.kind)))
         } else {
             false
         };
@@ -391,7 +428,8 @@ impl<'a> Assembler<'a> {
         let nest = !is_known_sub(kind)
             && self.depth >= 1
             && section.subsections.last().is_some_and(|parent| {
-                is_known_sub(parent.kind) || (stacked && self.depth == 1 && parent.kind == SectionKind::Other)
+                is_known_sub(parent.kind)
+                    || (stacked && self.depth == 1 && parent.kind == SectionKind::Other)
             });
         match (nest, section.subsections.last_mut()) {
             (true, Some(parent)) => {
@@ -482,7 +520,9 @@ impl<'a> Assembler<'a> {
                 if date.is_none() {
                     self.diagnostics.push(Diagnostic::warning(
                         "unreadable_date",
-                        format!("cannot read `{value_text}` as a date (expected e.g. `29 Jul 2020`)"),
+                        format!(
+                            "cannot read `{value_text}` as a date (expected e.g. `29 Jul 2020`)"
+                        ),
                         value.as_ref().map_or(label.span, |v| v.span),
                     ));
                 }
@@ -491,7 +531,9 @@ impl<'a> Assembler<'a> {
                 }
             }
         }
-        let span = value.as_ref().map_or(label.span, |v| label.span.cover(v.span));
+        let span = value
+            .as_ref()
+            .map_or(label.span, |v| label.span.cover(v.span));
         self.header.fields.push(Field {
             name: field.name,
             label,
@@ -510,7 +552,11 @@ impl<'a> Assembler<'a> {
             marker,
             label: None,
             text: text.text.clone(),
-            content: if text.text.is_empty() { Vec::new() } else { vec![text] },
+            content: if text.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![text]
+            },
             items: Vec::new(),
             span,
         };
@@ -519,14 +565,23 @@ impl<'a> Assembler<'a> {
                 c.span = c.span.cover(span);
                 c.entries.push(entry);
             }
-            None => self.contents = Some(Contents { entries: vec![entry], span }),
+            None => {
+                self.contents = Some(Contents {
+                    entries: vec![entry],
+                    span,
+                })
+            }
         }
     }
 
     fn inline_summary(&mut self, line: &Line<'a>, label: &'a str, rest: &'a str) {
         let label = line.leaf(label);
         let rest = rest.trim_end_matches(crate::span::is_blank_char);
-        let content: Vec<Text> = if rest.is_empty() { Vec::new() } else { vec![line.leaf(rest)] };
+        let content: Vec<Text> = if rest.is_empty() {
+            Vec::new()
+        } else {
+            vec![line.leaf(rest)]
+        };
         let span = content.iter().fold(label.span, |s, t| s.cover(t.span));
         self.summary = Some(Summary {
             label: Some(label),
@@ -552,7 +607,9 @@ impl<'a> Assembler<'a> {
         if self.state != State::Body || self.sections.is_empty() {
             return false;
         }
-        let Some(line) = self.lines.get(i) else { return false };
+        let Some(line) = self.lines.get(i) else {
+            return false;
+        };
         if line.indent() > 0 || grammar::title_line(line.trimmed().1).is_none() {
             return false;
         }
@@ -572,7 +629,10 @@ impl<'a> Assembler<'a> {
         self.header.reference.is_some()
             || !self.header.fields.is_empty()
             || self.header.marker.is_some()
-            || self.summary.as_ref().is_some_and(|s| s.label.as_ref().is_some_and(|l| l.text.contains(':')))
+            || self
+                .summary
+                .as_ref()
+                .is_some_and(|s| s.label.as_ref().is_some_and(|l| l.text.contains(':')))
             || self
                 .sections
                 .iter()
@@ -582,17 +642,35 @@ impl<'a> Assembler<'a> {
     fn finish(mut self) -> Decision {
         self.flush();
         self.diagnose();
-        let start = if self.input.starts_with('\u{feff}') { 3 } else { 0 };
+        let start = if self.input.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
         let span = Span::new(start, self.input.len(), 1);
         let mut header = self.header;
-        header.span = [header.title.as_ref().map(|t| t.span), header.marker.as_ref().map(|t| t.span)]
-            .into_iter()
-            .flatten()
-            .chain(header.fields.iter().filter(|f| f.name != FieldName::SatisfiedWithResponse).map(|f| f.span))
-            .reduce(Span::cover);
+        header.span = [
+            header.title.as_ref().map(|t| t.span),
+            header.marker.as_ref().map(|t| t.span),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(
+            header
+                .fields
+                .iter()
+                .filter(|f| f.name != FieldName::SatisfiedWithResponse)
+                .map(|f| f.span),
+        )
+        .reduce(Span::cover);
         let mut summary = self.summary;
         if let Some(s) = summary.as_mut() {
-            s.text = s.content.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n");
+            s.text = s
+                .content
+                .iter()
+                .map(|t| t.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
         }
         let mut sections = self.sections;
         for s in &mut sections {
@@ -616,7 +694,9 @@ impl<'a> Assembler<'a> {
     /// Diagnostics for what is missing.
     fn diagnose(&mut self) {
         let doc_start = Span::new(0, 0, 1);
-        let after_title = self.header.title.as_ref().map_or(doc_start, |t| Span::new(t.span.end, t.span.end, t.span.line));
+        let after_title = self.header.title.as_ref().map_or(doc_start, |t| {
+            Span::new(t.span.end, t.span.end, t.span.line)
+        });
         let mut d = Vec::new();
         if self.header.title.is_none() {
             d.push(Diagnostic::warning(
@@ -626,7 +706,11 @@ impl<'a> Assembler<'a> {
             ));
         }
         let has = |name| self.header.fields.iter().any(|f| f.name == name);
-        let (cat, dec, date) = (has(FieldName::Category), has(FieldName::Decision), has(FieldName::DecisionDate));
+        let (cat, dec, date) = (
+            has(FieldName::Category),
+            has(FieldName::Decision),
+            has(FieldName::DecisionDate),
+        );
         if !cat && !dec && !date {
             d.push(Diagnostic::warning(
                 "missing_metadata",
@@ -646,7 +730,10 @@ impl<'a> Assembler<'a> {
         }
         if let (Some(kind), Some(field)) = (
             self.header.outcome_kind,
-            self.header.fields.iter().find(|f| f.name == FieldName::Decision),
+            self.header
+                .fields
+                .iter()
+                .find(|f| f.name == FieldName::Decision),
         ) {
             if kind == OutcomeKind::Other {
                 d.push(Diagnostic::info(
@@ -656,7 +743,10 @@ impl<'a> Assembler<'a> {
                 ));
             }
         }
-        let marked_layout = matches!(self.layout, Layout::Numbered | Layout::Dash | Layout::DashNested);
+        let marked_layout = matches!(
+            self.layout,
+            Layout::Numbered | Layout::Dash | Layout::DashNested
+        );
         if self.header.marker.is_none() && marked_layout {
             d.push(Diagnostic::warning(
                 "missing_marker",
@@ -665,17 +755,29 @@ impl<'a> Assembler<'a> {
             ));
         }
         if self.summary.is_none() && marked_layout {
-            d.push(Diagnostic::warning("missing_summary", "no summary", after_title));
+            d.push(Diagnostic::warning(
+                "missing_summary",
+                "no summary",
+                after_title,
+            ));
         }
         if self.sections.is_empty() {
-            d.push(Diagnostic::warning("no_body", "no sections or paragraphs", after_title));
+            d.push(Diagnostic::warning(
+                "no_body",
+                "no sections or paragraphs",
+                after_title,
+            ));
         }
         if let Some(last) = self.lines.get(self.last_text_line) {
             let t = last.text();
             let ends_clean = t.text.ends_with(['.', ')', '”', '"', '’', '\'', '!', '?'])
                 || self.closing.is_some()
                 || self.boilerplate.last().is_some_and(|b| b.span == t.span)
-                || self.header.marker.as_ref().is_some_and(|m| m.span == t.span);
+                || self
+                    .header
+                    .marker
+                    .as_ref()
+                    .is_some_and(|m| m.span == t.span);
             if !ends_clean {
                 d.push(Diagnostic::warning(
                     "truncated",
@@ -697,7 +799,9 @@ impl<'a> Assembler<'a> {
 
 /// `      1. text` is item a) on the website.
 fn letter_label(n: u32) -> Option<String> {
-    (1..=26).contains(&n).then(|| char::from(b'a' + u8::try_from(n - 1).unwrap_or(0)).to_string())
+    (1..=26)
+        .contains(&n)
+        .then(|| char::from(b'a' + u8::try_from(n - 1).unwrap_or(0)).to_string())
 }
 
 /// Section spans cover heading, blocks and subsections (depth is at most 2).
@@ -746,7 +850,10 @@ fn find_title(lines: &[Line<'_>]) -> Option<usize> {
         if grammar::title_line(t).is_some() {
             return Some(i);
         }
-        if grammar::field_line(t).is_some() || grammar::final_marker(t) || grammar::inline_summary(t).is_some() {
+        if grammar::field_line(t).is_some()
+            || grammar::final_marker(t)
+            || grammar::inline_summary(t).is_some()
+        {
             // The header began without a title with a reference. A short
             // line right before it is the title (reference lost).
             return lines
@@ -774,7 +881,9 @@ fn detect_layout(body: &[Line<'_>]) -> Layout {
     let (mut indented_numbers, mut col0_numbers, mut dashes, mut indented_dashes) = (0, 0, 0, 0);
     for line in body {
         let (_, t) = line.trimmed();
-        let Some(list) = grammar::list_line(t) else { continue };
+        let Some(list) = grammar::list_line(t) else {
+            continue;
+        };
         let indent = line.indent();
         match list.marker {
             Marker::Number(_) if indent == 0 => col0_numbers += 1,

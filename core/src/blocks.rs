@@ -53,14 +53,26 @@ impl BlockBuilder {
     }
 
     /// Starts a paragraph. `counted` paragraphs get the next ordinal.
-    pub fn paragraph(&mut self, marker: Option<Text>, number: Option<u32>, text: Text, counted: bool) {
+    pub fn paragraph(
+        &mut self,
+        marker: Option<Text>,
+        number: Option<u32>,
+        text: Text,
+        counted: bool,
+    ) {
         self.close();
         let ordinal = counted.then(|| {
             self.ordinal += 1;
             self.ordinal
         });
-        let span = marker.as_ref().map_or(text.span, |m| m.span.cover(text.span));
-        let content = if text.text.is_empty() { Vec::new() } else { vec![text] };
+        let span = marker
+            .as_ref()
+            .map_or(text.span, |m| m.span.cover(text.span));
+        let content = if text.text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text]
+        };
         self.open = Some(OpenParagraph {
             para: Paragraph {
                 ordinal,
@@ -95,7 +107,14 @@ impl BlockBuilder {
 
     /// Adds an item at `depth` (1 = item of the paragraph) by indentation:
     /// deeper than the open item nests under it.
-    pub fn item_by_indent(&mut self, kind: ItemKind, marker: Text, label: Option<String>, text: Text, indent: usize) {
+    pub fn item_by_indent(
+        &mut self,
+        kind: ItemKind,
+        marker: Text,
+        label: Option<String>,
+        text: Text,
+        indent: usize,
+    ) {
         let open = self.ensure_open();
         while open.indents.last().is_some_and(|&top| top >= indent) {
             open.indents.pop();
@@ -108,7 +127,14 @@ impl BlockBuilder {
     }
 
     /// Adds an item at an explicit depth (1 = item of the paragraph).
-    pub fn item(&mut self, kind: ItemKind, marker: Text, label: Option<String>, text: Text, depth: usize) {
+    pub fn item(
+        &mut self,
+        kind: ItemKind,
+        marker: Text,
+        label: Option<String>,
+        text: Text,
+        depth: usize,
+    ) {
         let open = self.ensure_open();
         let span = marker.span.cover(text.span);
         let item = Item {
@@ -116,7 +142,11 @@ impl BlockBuilder {
             marker,
             label,
             text: String::new(),
-            content: if text.text.is_empty() { Vec::new() } else { vec![text] },
+            content: if text.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![text]
+            },
             items: Vec::new(),
             span,
         };
@@ -144,7 +174,9 @@ impl BlockBuilder {
             items = &last.items;
         }
         Some(ListContext {
-            lead_ends_with_colon: !open.list_closed && open.para.items.is_empty() && lead.is_some_and(ends_with_colon),
+            lead_ends_with_colon: !open.list_closed
+                && open.para.items.is_empty()
+                && lead.is_some_and(ends_with_colon),
             list_closed: open.list_closed,
             path,
         })
@@ -244,7 +276,11 @@ fn join(pieces: &[Text]) -> String {
     match pieces {
         [] => String::new(),
         [one] => one.text.clone(),
-        many => many.iter().map(|t| t.text.as_str()).collect::<Vec<_>>().join("\n"),
+        many => many
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
     }
 }
 
@@ -290,7 +326,8 @@ pub fn place_dash(text: &str, ctx: Option<&ListContext<'_>>) -> DashPlace {
     if depth == 2 {
         let parent = ctx.path.first();
         let shape = Shape::of(text);
-        let fits_parent = parent.is_some_and(|p| Shape::of(p.first) == shape && shape != Shape::Other);
+        let fits_parent =
+            parent.is_some_and(|p| Shape::of(p.first) == shape && shape != Shape::Other);
         let fits_child = Shape::of(level.first) == shape;
         if fits_parent && !fits_child {
             return DashPlace::Item(1);
@@ -335,7 +372,9 @@ impl Shape {
 }
 
 fn first_word(text: &str) -> &str {
-    text.split(|c: char| c.is_whitespace() || c == ',').next().unwrap_or("")
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("")
 }
 
 fn is_gerund(word: &str) -> bool {
@@ -344,13 +383,63 @@ fn is_gerund(word: &str) -> bool {
 
 /// Verbs (and their nouns) that open remedy and recommendation items.
 const IMPERATIVES: &[&str] = &[
-    "agree", "amend", "apologise", "apologize", "apology", "arrange", "assess", "backdate", "carry",
-    "change", "check", "complete", "confirm", "consider", "consult", "contact", "correct", "create",
-    "decide", "develop", "ensure", "explain", "give", "hold", "identify", "implement", "improve",
-    "introduce", "issue", "make", "meet", "offer", "pay", "payment", "prepare", "produce", "provide",
-    "publish", "reassess", "reconsider", "refund", "reimburse", "remind", "reminder", "remove",
-    "review", "send", "set", "share", "take", "tell", "train", "training", "undertake", "update",
-    "waive", "write",
+    "agree",
+    "amend",
+    "apologise",
+    "apologize",
+    "apology",
+    "arrange",
+    "assess",
+    "backdate",
+    "carry",
+    "change",
+    "check",
+    "complete",
+    "confirm",
+    "consider",
+    "consult",
+    "contact",
+    "correct",
+    "create",
+    "decide",
+    "develop",
+    "ensure",
+    "explain",
+    "give",
+    "hold",
+    "identify",
+    "implement",
+    "improve",
+    "introduce",
+    "issue",
+    "make",
+    "meet",
+    "offer",
+    "pay",
+    "payment",
+    "prepare",
+    "produce",
+    "provide",
+    "publish",
+    "reassess",
+    "reconsider",
+    "refund",
+    "reimburse",
+    "remind",
+    "reminder",
+    "remove",
+    "review",
+    "send",
+    "set",
+    "share",
+    "take",
+    "tell",
+    "train",
+    "training",
+    "undertake",
+    "update",
+    "waive",
+    "write",
 ];
 
 fn is_imperative(word: &str) -> bool {
@@ -360,12 +449,67 @@ fn is_imperative(word: &str) -> bool {
 
 /// Words that open a sentence standing on its own rather than a list item.
 const SENTENCE_OPENERS: &[&str] = &[
-    "i", "we", "he", "she", "they", "it", "this", "these", "those", "there", "that", "our", "my",
-    "his", "her", "their", "its", "however", "if", "in", "on", "at", "after", "before", "when",
-    "where", "while", "whilst", "within", "as", "although", "though", "because", "since",
-    "following", "during", "by", "therefore", "further", "furthermore", "finally", "also",
-    "likewise", "nevertheless", "nonetheless", "despite", "once", "until", "given", "overall",
-    "instead", "accordingly", "so", "but", "then", "for", "from", "between", "under", "a", "an",
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "this",
+    "these",
+    "those",
+    "there",
+    "that",
+    "our",
+    "my",
+    "his",
+    "her",
+    "their",
+    "its",
+    "however",
+    "if",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "where",
+    "while",
+    "whilst",
+    "within",
+    "as",
+    "although",
+    "though",
+    "because",
+    "since",
+    "following",
+    "during",
+    "by",
+    "therefore",
+    "further",
+    "furthermore",
+    "finally",
+    "also",
+    "likewise",
+    "nevertheless",
+    "nonetheless",
+    "despite",
+    "once",
+    "until",
+    "given",
+    "overall",
+    "instead",
+    "accordingly",
+    "so",
+    "but",
+    "then",
+    "for",
+    "from",
+    "between",
+    "under",
+    "a",
+    "an",
 ];
 
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr"];
@@ -434,13 +578,31 @@ mod tests {
     fn items_and_sentences() {
         assert!(reads_as_item("delay during the assessment", None));
         assert!(reads_as_item("Updating information about parent carer assessments on its website. It said it would complete this by March 2022.", None));
-        assert!(reads_as_item("Write to Mrs X to apologise for its failure.", None));
+        assert!(reads_as_item(
+            "Write to Mrs X to apologise for its failure.",
+            None
+        ));
         assert!(reads_as_item("The process for dealing with complaints, particularly managers who have the responsibility to respond to them.", None));
-        assert!(reads_as_item("Council to meet with Miss X to listen to her experiences.", None));
-        assert!(!reads_as_item("Mrs X remained dissatisfied and brought her complaint to us. She said:", None));
-        assert!(!reads_as_item("Within three months of the final decision the Council will:", None));
-        assert!(!reads_as_item("It should provide evidence to us that it has completed these actions.", None));
-        assert!(!reads_as_item("The Council will give us evidence it has done these things.", None));
+        assert!(reads_as_item(
+            "Council to meet with Miss X to listen to her experiences.",
+            None
+        ));
+        assert!(!reads_as_item(
+            "Mrs X remained dissatisfied and brought her complaint to us. She said:",
+            None
+        ));
+        assert!(!reads_as_item(
+            "Within three months of the final decision the Council will:",
+            None
+        ));
+        assert!(!reads_as_item(
+            "It should provide evidence to us that it has completed these actions.",
+            None
+        ));
+        assert!(!reads_as_item(
+            "The Council will give us evidence it has done these things.",
+            None
+        ));
         assert!(!reads_as_item("The stage 3 panel upheld all of Mrs X’s complaints. In its stage 3 response letter, the Council apologised. Mrs X accepted this payment. It said so.", None));
     }
 
@@ -459,13 +621,17 @@ mod tests {
         let first = b.take();
         b.paragraph(Some(t("1.", 60)), Some(1), t("Next", 63), true);
         let second = b.take();
-        let Some(Block::Paragraph(p)) = first.first() else { panic!("no paragraph") };
+        let Some(Block::Paragraph(p)) = first.first() else {
+            panic!("no paragraph")
+        };
         assert_eq!(p.ordinal, Some(1));
         assert_eq!(p.items.len(), 2);
         assert_eq!(p.items[0].items[0].text, "deeper");
         assert_eq!(p.text, "Lead:\n(Act 1974)");
         assert_eq!(p.span, Span::new(0, 50, 1));
-        let Some(Block::Paragraph(q)) = second.first() else { panic!("no paragraph") };
+        let Some(Block::Paragraph(q)) = second.first() else {
+            panic!("no paragraph")
+        };
         assert_eq!(q.ordinal, Some(2));
     }
 
@@ -474,10 +640,18 @@ mod tests {
         let mut b = BlockBuilder::new();
         b.paragraph(None, None, t("p", 0), true);
         for i in 0..50 {
-            b.item_by_indent(ItemKind::Bullet, t("•", 10 + i * 4), None, t("x", 12 + i * 4), 4 + i);
+            b.item_by_indent(
+                ItemKind::Bullet,
+                t("•", 10 + i * 4),
+                None,
+                t("x", 12 + i * 4),
+                4 + i,
+            );
         }
         let blocks = b.take();
-        let Some(Block::Paragraph(p)) = blocks.first() else { panic!("no paragraph") };
+        let Some(Block::Paragraph(p)) = blocks.first() else {
+            panic!("no paragraph")
+        };
         let mut depth = 0;
         let mut items = &p.items;
         while let Some(last) = items.last() {

@@ -23,7 +23,9 @@ pub enum ParseError {
         offset: usize,
     },
     /// Larger than [`crate::Options::max_input_bytes`].
-    #[error("input is {size} bytes, over the limit of {limit} bytes (line {line}, column {column})")]
+    #[error(
+        "input is {size} bytes, over the limit of {limit} bytes (line {line}, column {column})"
+    )]
     TooLarge {
         size: usize,
         limit: usize,

@@ -41,8 +41,11 @@ fn gap(s: &str) -> IResult<&str, &str> {
 }
 
 fn number_marker(s: &str) -> IResult<&str, (Marker, &str)> {
-    let (after, marker_text) =
-        recognize((take_while_m_n(1, 3, |c: char| c.is_ascii_digit()), char('.'))).parse(s)?;
+    let (after, marker_text) = recognize((
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        char('.'),
+    ))
+    .parse(s)?;
     let (after, _) = alt((gap, eof)).parse(after)?;
     let n = marker_text
         .trim_end_matches('.')
@@ -74,16 +77,18 @@ fn letter_marker(s: &str) -> IResult<&str, (Marker, &str)> {
         tag("ii"),
     ));
     let letter = recognize(satisfy(|c| c.is_ascii_lowercase()));
-    let (after, marker_text) = recognize((opt(char('(')), alt((roman, letter)), char(')'))).parse(s)?;
+    let (after, marker_text) =
+        recognize((opt(char('(')), alt((roman, letter)), char(')'))).parse(s)?;
     let (after, _) = gap(after)?;
     Ok((after, (Marker::Letter, marker_text)))
 }
 
 /// `1. text`, `• text`, `- text`, `a) text` (on a trimmed line).
 pub fn list_line(s: &str) -> Option<ListLine<'_>> {
-    let (text, (marker, marker_text)) = alt((number_marker, bullet_marker, dash_marker, letter_marker))
-        .parse(s)
-        .ok()?;
+    let (text, (marker, marker_text)) =
+        alt((number_marker, bullet_marker, dash_marker, letter_marker))
+            .parse(s)
+            .ok()?;
     Some(ListLine {
         marker,
         marker_text,
@@ -154,7 +159,9 @@ pub fn final_marker(s: &str) -> bool {
 pub fn inline_summary(s: &str) -> Option<(&str, &str)> {
     let r: IResult<&str, _> = (tag_no_case("Summary"), spaces0, char(':'), spaces0).parse(s);
     let (text, _) = r.ok()?;
-    let label = s.get(..s.len() - text.len())?.trim_end_matches(is_blank_char);
+    let label = s
+        .get(..s.len() - text.len())?
+        .trim_end_matches(is_blank_char);
     Some((label, text))
 }
 
@@ -260,7 +267,9 @@ pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
     if NAVIGATION.contains(&lower.as_str()) {
         return Some(BoilerplateKind::Navigation);
     }
-    if COOKIE_LINES.contains(&lower.as_str()) || COOKIE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+    if COOKIE_LINES.contains(&lower.as_str())
+        || COOKIE_PREFIXES.iter().any(|p| lower.starts_with(p))
+    {
         return Some(BoilerplateKind::Cookies);
     }
     if last && lower.len() >= 4 {
@@ -281,9 +290,15 @@ mod tests {
     #[test]
     fn list_markers() {
         let l = list_line("12. Ms X complained.").unwrap();
-        assert_eq!((l.marker, l.marker_text, l.text), (Marker::Number(12), "12.", "Ms X complained."));
+        assert_eq!(
+            (l.marker, l.marker_text, l.text),
+            (Marker::Number(12), "12.", "Ms X complained.")
+        );
         let l = list_line("• the Council delayed;").unwrap();
-        assert_eq!((l.marker, l.marker_text, l.text), (Marker::Bullet, "•", "the Council delayed;"));
+        assert_eq!(
+            (l.marker, l.marker_text, l.text),
+            (Marker::Bullet, "•", "the Council delayed;")
+        );
         let l = list_line("- text").unwrap();
         assert_eq!((l.marker, l.text), (Marker::Dash, "text"));
         let l = list_line("b) second").unwrap();
@@ -300,13 +315,24 @@ mod tests {
     #[test]
     fn fields() {
         let f = field_line("Category : Children's care services > Fostering").unwrap();
-        assert_eq!((f.name, f.label, f.value), (FieldName::Category, "Category :", "Children's care services > Fostering"));
+        assert_eq!(
+            (f.name, f.label, f.value),
+            (
+                FieldName::Category,
+                "Category :",
+                "Children's care services > Fostering"
+            )
+        );
         let f = field_line("Decision date : 29 Jul 2020").unwrap();
         assert_eq!((f.name, f.value), (FieldName::DecisionDate, "29 Jul 2020"));
         let f = field_line("Decision: Upheld").unwrap();
         assert_eq!((f.name, f.label), (FieldName::Decision, "Decision:"));
-        let f = field_line("Ombudsman satisfied with council's response: 02 November 2015").unwrap();
-        assert_eq!((f.name, f.value), (FieldName::SatisfiedWithResponse, "02 November 2015"));
+        let f =
+            field_line("Ombudsman satisfied with council's response: 02 November 2015").unwrap();
+        assert_eq!(
+            (f.name, f.value),
+            (FieldName::SatisfiedWithResponse, "02 November 2015")
+        );
         assert!(field_line("Decision").is_none());
         assert!(field_line("Decisions were made: all").is_none());
     }
@@ -316,13 +342,22 @@ mod tests {
         assert!(final_marker("The Ombudsman's final decision:"));
         assert!(final_marker("The Ombudsman’s final decision:"));
         assert!(final_marker("the ombudsman's final decision"));
-        assert!(!final_marker("The Ombudsman's final decision was to uphold"));
-        assert_eq!(inline_summary("Summary: Ms X complained"), Some(("Summary:", "Ms X complained")));
+        assert!(!final_marker(
+            "The Ombudsman's final decision was to uphold"
+        ));
+        assert_eq!(
+            inline_summary("Summary: Ms X complained"),
+            Some(("Summary:", "Ms X complained"))
+        );
         assert_eq!(inline_summary("Summary :"), Some(("Summary :", "")));
         assert!(summary_heading("Summary"));
-        assert!(closing_line("Investigator's decision on behalf of the Ombudsman"));
+        assert!(closing_line(
+            "Investigator's decision on behalf of the Ombudsman"
+        ));
         assert!(closing_line("Assistant Ombudsman’s decision"));
-        assert!(!closing_line("The Investigator's decision was that the Council should pay"));
+        assert!(!closing_line(
+            "The Investigator's decision was that the Council should pay"
+        ));
     }
 
     #[test]
@@ -342,10 +377,19 @@ mod tests {
 
     #[test]
     fn boilerplate_lines() {
-        assert_eq!(boilerplate("Back to top", false), Some(BoilerplateKind::Navigation));
-        assert_eq!(boilerplate("Back to t", true), Some(BoilerplateKind::Navigation));
+        assert_eq!(
+            boilerplate("Back to top", false),
+            Some(BoilerplateKind::Navigation)
+        );
+        assert_eq!(
+            boilerplate("Back to t", true),
+            Some(BoilerplateKind::Navigation)
+        );
         assert_eq!(boilerplate("Back to t", false), None);
-        assert_eq!(boilerplate("Required cookies", false), Some(BoilerplateKind::Cookies));
+        assert_eq!(
+            boilerplate("Required cookies", false),
+            Some(BoilerplateKind::Cookies)
+        );
         assert_eq!(boilerplate("The complaint", true), None);
     }
 }

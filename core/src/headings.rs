@@ -37,41 +37,60 @@ pub fn kind_of(text: &str) -> SectionKind {
     let h = h.as_str();
     match h {
         "the complaint" | "complaint" | "the complaints" => Complaint,
-        "what i have investigated" | "what i have and have not investigated"
-        | "what i have and haven't investigated" | "what we have investigated"
-        | "what we have and have not investigated" | "what i investigated"
+        "what i have investigated"
+        | "what i have and have not investigated"
+        | "what i have and haven't investigated"
+        | "what we have investigated"
+        | "what we have and have not investigated"
+        | "what i investigated"
         | "scope of investigation" => WhatInvestigated,
         "parts of the complaint that i did not investigate"
         | "parts of the complaint that we did not investigate"
-        | "what i have not investigated" | "what we have not investigated" => NotInvestigated,
-        "the ombudsman's role and powers" | "the ombudsman's role" | "ombudsman's role and powers"
-        | "our role and powers" | "the ombudsmen's role and powers" => RoleAndPowers,
-        "how i considered this complaint" | "how we considered this complaint"
-        | "how i considered this" | "how i considered the complaint"
-        | "how we considered the complaint" | "how i considered this complaint and investigation" => {
-            HowConsidered
-        }
+        | "what i have not investigated"
+        | "what we have not investigated" => NotInvestigated,
+        "the ombudsman's role and powers"
+        | "the ombudsman's role"
+        | "ombudsman's role and powers"
+        | "our role and powers"
+        | "the ombudsmen's role and powers" => RoleAndPowers,
+        "how i considered this complaint"
+        | "how we considered this complaint"
+        | "how i considered this"
+        | "how i considered the complaint"
+        | "how we considered the complaint"
+        | "how i considered this complaint and investigation" => HowConsidered,
         "what i found" | "what we found" => WhatFound,
         "my assessment" | "assessment" | "our assessment" => Assessment,
         "agreed action" | "agreed actions" | "action" | "actions" | "remedy" | "agreed remedy" => {
             AgreedAction
         }
-        "recommendations" | "recommendation" | "recommended action" | "recommended actions"
+        "recommendations"
+        | "recommendation"
+        | "recommended action"
+        | "recommended actions"
         | "our recommendations" => Recommendations,
         "final decision" | "decision" | "my decision" | "our decision" => FinalDecision,
         "summary" => Summary,
         "finding" => Finding,
         "the investigation" | "investigation" => Investigation,
         "legal and administrative background" => LegalBackground,
-        "law and guidance" | "relevant law and guidance" | "legislation" | "legislative background"
-        | "law, guidance and policy" | "relevant law, guidance and policy" | "law and policy"
-        | "relevant law and policy" | "legal and administrative background information" => {
-            LawAndGuidance
-        }
+        "law and guidance"
+        | "relevant law and guidance"
+        | "legislation"
+        | "legislative background"
+        | "law, guidance and policy"
+        | "relevant law, guidance and policy"
+        | "law and policy"
+        | "relevant law and policy"
+        | "legal and administrative background information" => LawAndGuidance,
         "what happened" | "key facts" | "background events" | "background" | "key events"
         | "the key facts" => WhatHappened,
-        "my findings" | "findings" | "our findings" | "was there fault by the council"
-        | "was there fault" | "was there fault by the care provider" => Findings,
+        "my findings"
+        | "findings"
+        | "our findings"
+        | "was there fault by the council"
+        | "was there fault"
+        | "was there fault by the care provider" => Findings,
         "analysis" | "my analysis" | "our analysis" => Analysis,
         "conclusions" | "conclusion" => Conclusions,
         _ => Other,
@@ -104,12 +123,18 @@ pub fn is_top_level(kind: SectionKind) -> bool {
 /// and topic headings after them sit inside them.
 pub fn is_known_sub(kind: SectionKind) -> bool {
     use SectionKind::*;
-    matches!(kind, LawAndGuidance | WhatHappened | Findings | Analysis | Conclusions)
+    matches!(
+        kind,
+        LawAndGuidance | WhatHappened | Findings | Analysis | Conclusions
+    )
 }
 
 /// Chapters of public interest reports, which hold ordinary sections.
 pub fn is_chapter(kind: SectionKind) -> bool {
-    matches!(kind, SectionKind::Investigation | SectionKind::LegalBackground)
+    matches!(
+        kind,
+        SectionKind::Investigation | SectionKind::LegalBackground
+    )
 }
 
 /// Does this unmarked line at column 0 read as a heading? A heading is a
@@ -129,7 +154,10 @@ pub fn looks_like_heading(text: &str) -> bool {
         return false;
     }
     let last = text.chars().last().unwrap_or('.');
-    if matches!(last, '.' | ',' | ';' | ':' | '!' | '…' | '"' | '”' | '-' | '–') {
+    if matches!(
+        last,
+        '.' | ',' | ';' | ':' | '!' | '…' | '"' | '”' | '-' | '–'
+    ) {
         return false;
     }
     // Sentences run on after a full stop ("March 2023.I am"); headings don't.
@@ -146,11 +174,23 @@ mod tests {
 
     #[test]
     fn known_headings_with_any_apostrophe_and_case() {
-        assert_eq!(kind_of("The Ombudsman’s role and powers"), SectionKind::RoleAndPowers);
-        assert_eq!(kind_of("The Ombudsman's Role and Powers"), SectionKind::RoleAndPowers);
+        assert_eq!(
+            kind_of("The Ombudsman’s role and powers"),
+            SectionKind::RoleAndPowers
+        );
+        assert_eq!(
+            kind_of("The Ombudsman's Role and Powers"),
+            SectionKind::RoleAndPowers
+        );
         assert_eq!(kind_of("Agreed actions"), SectionKind::AgreedAction);
-        assert_eq!(kind_of("What I have and have not investigated"), SectionKind::WhatInvestigated);
-        assert_eq!(kind_of("Was there fault by the Council"), SectionKind::Findings);
+        assert_eq!(
+            kind_of("What I have and have not investigated"),
+            SectionKind::WhatInvestigated
+        );
+        assert_eq!(
+            kind_of("Was there fault by the Council"),
+            SectionKind::Findings
+        );
         assert_eq!(kind_of("Ms X’s second complaint"), SectionKind::Other);
         assert!(is_top_level(kind_of("Final decision")));
         assert!(is_known_sub(kind_of("Law and guidance")));
@@ -161,7 +201,9 @@ mod tests {
         assert!(looks_like_heading("Section 20 of the Children Act 1989"));
         assert!(looks_like_heading("Public Law Outline (PLO)"));
         assert!(looks_like_heading("Ys Social Workers"));
-        assert!(!looks_like_heading("(Local Government Act 1974, section 24A(6), as amended, section 34(B))"));
+        assert!(!looks_like_heading(
+            "(Local Government Act 1974, section 24A(6), as amended, section 34(B))"
+        ));
         assert!(!looks_like_heading("Mrs X was unhappy with the responses provided at stage 1 and 2 and escalated the complaint to stage 3."));
         assert!(!looks_like_heading("poor communication, and"));
         assert!(!looks_like_heading("In summary, her complaint related to:"));

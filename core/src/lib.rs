@@ -25,6 +25,7 @@ pub mod error;
 pub mod grammar;
 pub mod header;
 pub mod headings;
+pub mod invariants;
 pub mod lines;
 #[cfg(feature = "schema")]
 pub mod schema;

@@ -4,7 +4,10 @@
 
 #[test]
 fn committed_schema_matches_types() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/decision.schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../schema/decision.schema.json"
+    );
     let generated = serde_json::to_string_pretty(&lgsco::schema::json_schema()).unwrap() + "\n";
     if std::env::var_os("LGSCO_BLESS_SCHEMA").is_some() {
         std::fs::write(path, &generated).unwrap();
