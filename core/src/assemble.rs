@@ -199,15 +199,14 @@ impl<'a> Assembler<'a> {
         let (_, text) = line.trimmed();
         let blank_before = std::mem::replace(&mut self.after_blank, false);
         if let Some(kind) = grammar::boilerplate(text, last) {
+            // The page's footer (print link, logo, cookie texts) ends the
+            // decision: whatever follows is page furniture too.
+            let footer = kind == BoilerplateKind::Cookies
+                || text.eq_ignore_ascii_case("print this page")
+                || text.eq_ignore_ascii_case("lgo logogram");
             if text.eq_ignore_ascii_case("back to top") {
                 self.top_next = true;
-            } else if kind == BoilerplateKind::Cookies
-                || !text.eq_ignore_ascii_case("back to top") && last
-            {
-                self.state = State::Trailer;
-            } else if text.eq_ignore_ascii_case("print this page")
-                || text.eq_ignore_ascii_case("lgo logogram")
-            {
+            } else if footer && !self.sections.is_empty() {
                 self.state = State::Trailer;
             }
             self.push_boilerplate(line, kind);
@@ -253,12 +252,11 @@ impl<'a> Assembler<'a> {
             self.after_heading = false;
             return;
         }
-        if indent == 0 || self.layout == Layout::Legacy || !self.blocks.has_open() {
-            if self.is_heading(text) {
-                self.in_summary = false;
-                self.heading(line);
-                return;
-            }
+        let may_head = indent == 0 || self.layout == Layout::Legacy || !self.blocks.has_open();
+        if may_head && self.is_heading(text) {
+            self.in_summary = false;
+            self.heading(line);
+            return;
         }
         if self.in_summary {
             if let Some(summary) = self.summary.as_mut() {
@@ -389,6 +387,13 @@ impl<'a> Assembler<'a> {
         let top = if self.sections.is_empty() || (self.layout == Layout::Numbered && self.top_next)
         {
             true
+        } else if self.layout == Layout::Report && is_known_sub(kind) {
+            // Reports put "What happened" and "Findings" at the top level,
+            // except inside a chapter heading.
+            !self
+                .sections
+                .last()
+                .is_some_and(|s| headings::is_chapter(s.kind))
         } else if is_top_level(kind) {
             // "The Investigation" / "The complaint": a heading stacked under a
             // report chapter heading is inside that chapter.
