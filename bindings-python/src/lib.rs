@@ -265,7 +265,12 @@ impl NativeDecision {
     /// The tree as JSON text. With ``byte_offsets=True`` spans are byte
     /// offsets, exactly as the ``lgsco`` command prints them.
     #[pyo3(signature = (indent = None, byte_offsets = false))]
-    fn to_json(&self, py: Python<'_>, indent: Option<usize>, byte_offsets: bool) -> PyResult<String> {
+    fn to_json(
+        &self,
+        py: Python<'_>,
+        indent: Option<usize>,
+        byte_offsets: bool,
+    ) -> PyResult<String> {
         py.detach(|| {
             let mut value = serde_json::to_value(&self.decision)?;
             if !byte_offsets && !self.offsets.is_identity() {
@@ -380,9 +385,8 @@ fn parse_many(
     let mut inputs = Vec::new();
     for (i, item) in texts.try_iter()?.enumerate() {
         let item = item?;
-        let input = extract_input(&item, "parse_many()").map_err(|e| {
-            PyTypeError::new_err(format!("item {i}: {}", e.value(py)))
-        })?;
+        let input = extract_input(&item, "parse_many()")
+            .map_err(|e| PyTypeError::new_err(format!("item {i}: {}", e.value(py))))?;
         inputs.push(input);
         sources.push(item.unbind());
     }
@@ -401,10 +405,13 @@ fn parse_many(
     };
 
     let out = PyList::empty(py);
-    for (i, ((result, source), input)) in results.into_iter().zip(sources).zip(&inputs).enumerate() {
+    for (i, ((result, source), input)) in results.into_iter().zip(sources).zip(&inputs).enumerate()
+    {
         match result {
             Ok(parsed) => out.append(wrap(py, parsed, source)?)?,
-            Err(failure) if return_errors => out.append(make_error(py, &failure, input, Some(i))?)?,
+            Err(failure) if return_errors => {
+                out.append(make_error(py, &failure, input, Some(i))?)?
+            }
             Err(failure) => return Err(raise(py, &failure, input, Some(i))),
         }
     }

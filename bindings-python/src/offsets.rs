@@ -110,9 +110,10 @@ impl BadUtf8 {
         let prefix = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
         // Line ends as the core counts them: `\n`, `\r\n` and a lone `\r`.
         let b = prefix.as_bytes();
-        let line = 1 + (0..b.len())
-            .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
-            .count();
+        let line = 1
+            + (0..b.len())
+                .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+                .count();
         let line_start = prefix.rfind(['\n', '\r']).map_or(0, |i| i + 1);
         let column = prefix[line_start..].chars().count() + 1;
         BadUtf8 {

@@ -172,7 +172,11 @@ impl<'c, 'py, 'a> ser::Serializer for Ser<'c, 'py, 'a> {
     fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> R<'py> {
         Ok(self.ctx.key(variant).into_any())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> R<'py> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> R<'py> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -195,7 +199,11 @@ impl<'c, 'py, 'a> ser::Serializer for Ser<'c, 'py, 'a> {
     fn serialize_tuple(self, len: usize) -> Result<SeqSer<'c, 'py, 'a>, Error> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<SeqSer<'c, 'py, 'a>, Error> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<SeqSer<'c, 'py, 'a>, Error> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -217,7 +225,11 @@ impl<'c, 'py, 'a> ser::Serializer for Ser<'c, 'py, 'a> {
             key: None,
         })
     }
-    fn serialize_struct(self, name: &'static str, _len: usize) -> Result<StructSer<'c, 'py, 'a>, Error> {
+    fn serialize_struct(
+        self,
+        name: &'static str,
+        _len: usize,
+    ) -> Result<StructSer<'c, 'py, 'a>, Error> {
         if name == "Span" {
             return Ok(StructSer::Span {
                 ser: self,
@@ -312,7 +324,11 @@ impl<'c, 'py, 'a> ser::SerializeTupleVariant for VariantSer<SeqSer<'c, 'py, 'a>>
 impl<'c, 'py, 'a> ser::SerializeStructVariant for VariantSer<StructSer<'c, 'py, 'a>> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         ser::SerializeStruct::serialize_field(&mut self.inner, key, value)
     }
     fn end(self) -> R<'py> {
@@ -320,7 +336,10 @@ impl<'c, 'py, 'a> ser::SerializeStructVariant for VariantSer<StructSer<'c, 'py, 
             StructSer::Dict { ser, .. } | StructSer::Span { ser, .. } => ser.ctx,
         };
         let dict = PyDict::new(ctx.py);
-        dict.set_item(ctx.key(self.variant), ser::SerializeStruct::end(self.inner)?)?;
+        dict.set_item(
+            ctx.key(self.variant),
+            ser::SerializeStruct::end(self.inner)?,
+        )?;
         Ok(dict.into_any())
     }
 }
@@ -366,7 +385,11 @@ enum StructSer<'c, 'py, 'a> {
 impl<'c, 'py, 'a> ser::SerializeStruct for StructSer<'c, 'py, 'a> {
     type Ok = Bound<'py, PyAny>;
     type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Error> {
         match self {
             StructSer::Dict { ser, dict } => {
                 dict.set_item(ser.ctx.key(key), value.serialize(*ser)?)?;
@@ -492,7 +515,12 @@ impl ser::Serializer for U64Ser {
     fn serialize_str(self, _: &str) -> Result<u64, Error> {
         Err(<Error as ser::Error>::custom("unsupported value"))
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, _: &'static str) -> Result<u64, Error> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<u64, Error> {
         Err(<Error as ser::Error>::custom("unsupported value"))
     }
     reject_all_but_str!(u64);

@@ -229,3 +229,39 @@ def test_seed_001_entities_and_findings(seed001_text):
     assert text[f.fault.span.start : f.fault.span.end] == f.fault.text
     for s in f.payments_total.sources:
         assert text[s.start : s.end].startswith("£")
+
+
+def test_offsets_survive_random_multibyte_characters(seed001_text):
+    """Sprinkle 2-, 3- and 4-byte characters over seed 001: every leaf still slices to its text."""
+    import random
+
+    rng = random.Random(4)
+    chars = ["é", "£", "\u00a0", "’", "“", "–", "…", "😀", "𝔄"]
+    lines = seed001_text.split("\n")
+    for _ in range(5):
+        out = []
+        for line in lines:
+            words = line.split(" ")
+            for i in range(len(words)):
+                if words[i] and rng.random() < 0.15:
+                    words[i] = words[i] + rng.choice(chars)
+            out.append(" ".join(words))
+        text = "\n".join(out)
+        d = lgsco.parse(text)
+        tree = d.to_dict()
+        from conftest import text_leaves
+
+        n = 0
+        for leaf in text_leaves(tree):
+            s = leaf["span"]
+            assert text[s["start"] : s["end"]] == leaf["text"]
+            n += 1
+        assert n > 100
+        for e in tree["entities"]:
+            assert text[e["span"]["start"] : e["span"]["end"]] == e["text"]
+        assert tree["span"]["end"] == len(text)
+        # And back: byte offsets give the same text from the UTF-8 bytes.
+        raw = text.encode("utf-8")
+        for leaf in text_leaves(d.to_dict(byte_offsets=True)):
+            s = leaf["span"]
+            assert raw[s["start"] : s["end"]].decode("utf-8") == leaf["text"]
