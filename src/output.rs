@@ -4,10 +4,16 @@
 //! Rendering ([`Format::render`]) runs on the worker threads; framing
 //! ([`Emitter`]) runs on the one thread that writes, in input order.
 //!
-//! To add a format (issue 8: Akoma Ntoso `akn`, `md`, `html`): add a variant
-//! to [`Format`], an arm to [`Format::render`] (e.g. calling
-//! `decision.to_akn()`), and say in [`Format::framing`] how several documents
-//! are put together (one after another, or one per line).
+//! To add a format: add a variant to [`Format`], an arm to
+//! [`Format::render`] (e.g. calling `decision.to_akn()`), and say in
+//! [`Format::framing`] how several documents are put together (one after
+//! another, one per line, or inside one wrapper document).
+//!
+//! The document formats (`akn`, `md`, `html`) print one file's document as
+//! is. Several files make one document of the same kind: Akoma Ntoso
+//! documents inside an `<lgsco:documents>` root (one `<lgsco:document
+//! path="...">` each), one HTML page with an `<article>` each, or Markdown
+//! documents separated by a rule and an HTML comment giving the path.
 
 use std::io::{self, Write};
 
@@ -23,6 +29,13 @@ pub enum Format {
     Json,
     /// JSON Lines: one compact decision per line, each with a "path" key first.
     Jsonl,
+    /// Akoma Ntoso 3.0 XML (a `judgment`); several files: one XML document
+    /// holding each file's `akomaNtoso` element.
+    Akn,
+    /// Markdown; several files: one after another, separated by a rule.
+    Md,
+    /// HTML: a standalone page; several files: one page, an article each.
+    Html,
 }
 
 /// How several rendered documents are put together.
@@ -34,7 +47,17 @@ pub enum Framing {
     Lines,
     /// The elements of one pretty JSON array.
     JsonArray,
+    /// Akoma Ntoso documents inside one `<lgsco:documents>` XML root.
+    XmlCollection,
+    /// Markdown documents separated by rules.
+    MarkdownSeries,
+    /// HTML articles inside one page.
+    HtmlPage,
 }
+
+/// The root of several Akoma Ntoso documents in one XML file.
+const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lgsco:documents xmlns:lgsco=\"https://github.com/lgsco/lgsco/ns/akn\">\n";
+const XML_TAIL: &str = "</lgsco:documents>\n";
 
 /// A decision with the path it was read from, serialised as the decision's
 /// own object with `"path"` as its first key.
@@ -52,6 +75,10 @@ impl Format {
             Format::Json if single => Framing::Single,
             Format::Json => Framing::JsonArray,
             Format::Jsonl => Framing::Lines,
+            Format::Akn | Format::Md | Format::Html if single => Framing::Single,
+            Format::Akn => Framing::XmlCollection,
+            Format::Md => Framing::MarkdownSeries,
+            Format::Html => Framing::HtmlPage,
         }
     }
 
@@ -75,6 +102,32 @@ impl Format {
             (Format::Jsonl, _) => {
                 serde_json::to_writer(&mut out, &WithPath { path, decision })?;
                 out.push(b'\n');
+            }
+            (Format::Akn, Framing::Single) => out = decision.to_akn().into_bytes(),
+            (Format::Akn, _) => {
+                let mut doc = String::from("  <lgsco:document path=\"");
+                lgsco::render::akn::escape_attr(&mut doc, path);
+                doc.push_str("\">\n");
+                lgsco::render::akn::write_document(&mut doc, decision, 2);
+                doc.push_str("  </lgsco:document>\n");
+                out = doc.into_bytes();
+            }
+            (Format::Md, Framing::Single) => {
+                out = decision.to_markdown().into_bytes();
+                out.push(b'\n');
+            }
+            (Format::Md, _) => {
+                // `--` cannot appear inside an HTML comment.
+                let mut doc = format!("<!-- path: {} -->\n\n", path.replace("--", "-\u{2010}"));
+                lgsco::render::markdown::write_document(&mut doc, decision);
+                doc.push('\n');
+                out = doc.into_bytes();
+            }
+            (Format::Html, Framing::Single) => out = decision.to_html().into_bytes(),
+            (Format::Html, _) => {
+                let mut doc = String::new();
+                lgsco::render::html::write_article(&mut doc, decision, Some(path));
+                out = doc.into_bytes();
             }
         }
         Ok(out)
@@ -113,9 +166,18 @@ impl<W: Write> Emitter<W> {
     }
 
     pub fn item(&mut self, rendered: &[u8]) -> io::Result<()> {
-        if self.framing == Framing::JsonArray {
-            self.out
-                .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+        match self.framing {
+            Framing::JsonArray => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?
+            }
+            Framing::XmlCollection if self.written == 0 => {
+                self.out.write_all(XML_HEAD.as_bytes())?
+            }
+            Framing::HtmlPage if self.written == 0 => self.out.write_all(html_head().as_bytes())?,
+            Framing::HtmlPage => self.out.write_all(b"<hr>\n")?,
+            Framing::MarkdownSeries if self.written > 0 => self.out.write_all(b"\n* * *\n\n")?,
+            _ => {}
         }
         self.out.write_all(rendered)?;
         self.written += 1;
@@ -124,12 +186,37 @@ impl<W: Write> Emitter<W> {
 
     /// Closes the framing (an array is printed even when empty) and flushes.
     pub fn finish(mut self) -> io::Result<()> {
-        if self.framing == Framing::JsonArray {
-            self.out
-                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        match self.framing {
+            Framing::JsonArray => {
+                self.out
+                    .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?
+            }
+            // An empty collection is still a well-formed document.
+            Framing::XmlCollection => {
+                if self.written == 0 {
+                    self.out.write_all(XML_HEAD.as_bytes())?;
+                }
+                self.out.write_all(XML_TAIL.as_bytes())?
+            }
+            Framing::HtmlPage => {
+                if self.written == 0 {
+                    self.out.write_all(html_head().as_bytes())?;
+                }
+                self.out.write_all(b"</body>\n</html>\n")?
+            }
+            _ => {}
         }
         self.out.flush()
     }
+}
+
+/// The start of the page that holds several decisions' articles.
+fn html_head() -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>LGSCO decisions</title>\n<style>{}</style>\n</head>\n<body>\n",
+        lgsco::render::html::STYLE
+    )
 }
 
 #[cfg(test)]

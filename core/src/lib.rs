@@ -16,6 +16,34 @@
 //! assert_eq!(decision.header.reference_id.as_deref(), Some("19-011-114"));
 //! assert_eq!(decision.paragraphs()[0].ordinal, Some(1));
 //! ```
+//!
+//! ## Limits
+//!
+//! lgsco never panics on input and needs no recursion that grows with it
+//! (items nest at most [`blocks::MAX_ITEM_DEPTH`] deep, sub-headings two deep),
+//! and its time is linear in the input. Memory is a small multiple of the
+//! input, so inputs above [`Options::max_input_bytes`] (default
+//! [`DEFAULT_MAX_INPUT_BYTES`], 64 MiB) are refused with
+//! [`ParseError::TooLarge`] before any work is done:
+//!
+//! ```
+//! let options = lgsco::Options { max_input_bytes: 1024, ..lgsco::Options::default() };
+//! let err = lgsco::parse_with(&"x".repeat(2000), &options).unwrap_err();
+//! assert_eq!(err.code(), "too_large");
+//! assert!(matches!(err, lgsco::ParseError::TooLarge { size: 2000, limit: 1024, .. }));
+//! ```
+
+// No panics on input: core's library code may not unwrap, expect, panic or
+// index (tests may).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 
 pub mod assemble;
 pub mod blocks;
@@ -27,6 +55,8 @@ pub mod header;
 pub mod headings;
 pub mod invariants;
 pub mod lines;
+pub mod render;
+pub mod robustness;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod span;
