@@ -88,7 +88,14 @@ fn check_invariants(input: &str, d: &Decision) {
         }
         if let EntityValue::Party(p) = &e.value {
             for m in &p.mentions {
-                assert_eq!(input.get(m.span.start..m.span.end), Some(m.text.as_str()));
+                let named = input
+                    .get(m.span.start..m.span.end)
+                    .expect("mention span fits");
+                assert!(
+                    named.ends_with(p.letter.as_str()),
+                    "{named:?} names {}",
+                    p.name
+                );
             }
         }
         if let EntityValue::RemedyAction(a) = &e.value {

@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::text::{all_digits, gap, is_space_str, Tok};
+use super::text::{all_digits, gap, is_space_str, Tok, Words};
 
 /// A date as precise as the text makes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,19 +148,36 @@ struct Found {
 }
 
 /// Finds dates in `text`, given its words; ranges are relative to `text`.
-pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<(usize, usize, DateValue)> {
+pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, DateValue)> {
+    let toks = &words.toks;
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
+    // Words before this index belong to a date already found.
+    let mut free = 0;
+    for &i in &words.dates {
+        if i < free {
+            continue;
+        }
         let Some(mut a) = point_with_qualifier(text, toks, i) else {
-            i += 1;
             continue;
         };
         let opener = a
             .first
             .checked_sub(1)
             .and_then(|k| toks.get(k))
-            .map(|t| t.str(text).to_ascii_lowercase());
+            .map(|t| t.str(text))
+            .filter(|w| w.len() <= 10)
+            .map(|w| {
+                let mut buf = [0u8; 10];
+                let n = w.len();
+                if let (Some(dst), Some(src)) = (buf.get_mut(..n), w.as_bytes().get(..n)) {
+                    dst.copy_from_slice(src);
+                    dst.make_ascii_lowercase();
+                }
+                (buf, n)
+            });
+        let opener = opener
+            .as_ref()
+            .and_then(|(b, n)| std::str::from_utf8(b.get(..*n)?).ok());
         // A second date joined by a connective: a range or a pair.
         let joined = connective(text, toks, a.last)
             .and_then(|(conn, j)| point_with_qualifier(text, toks, j).map(|b| (conn, b)));
@@ -203,7 +220,7 @@ pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<(usize, usize, DateValue)> {
                     let (s, e) = span_of(toks, b.first, b.last);
                     out.push((s, e, b.point.into()));
                 }
-                i = b.last + 1;
+                free = b.last + 1;
                 continue;
             }
         }
@@ -215,9 +232,7 @@ pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<(usize, usize, DateValue)> {
         if context_ok && !followed_by_instrument(text, toks, a.last) {
             let (s, e) = span_of(toks, a.first, a.last);
             out.push((s, e, a.point.into()));
-            i = a.last + 1;
-        } else {
-            i += 1;
+            free = a.last + 1;
         }
     }
     out
@@ -257,7 +272,15 @@ fn connective(text: &str, toks: &[Tok], last: usize) -> Option<(Conn, usize)> {
         _ => return None,
     };
     let after = toks.get(last + 2)?;
-    is_space_str(gap(text, n.end, after.start)).then_some((conn, last + 2))
+    if !is_space_str(gap(text, n.end, after.start)) {
+        return None;
+    }
+    // "and the end of January": "the" stays outside the date.
+    if after.str(text) == "the" {
+        let q = toks.get(last + 3)?;
+        return is_space_str(gap(text, after.end, q.start)).then_some((conn, last + 3));
+    }
+    Some((conn, last + 2))
 }
 
 fn is_date_preposition(w: &str) -> bool {
@@ -315,30 +338,49 @@ fn followed_by_instrument(text: &str, toks: &[Tok], last: usize) -> bool {
 
 /// A date at token `i`, with an `early`/`late`/`end of` qualifier in front.
 fn point_with_qualifier(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
-    let w = toks.get(i)?.str(text).to_ascii_lowercase();
-    let (qualifier, skip) = match w.as_str() {
-        "the" => {
-            let mut f = point_with_qualifier(text, toks, i + 1)?;
-            f.point.qualifier?;
-            f.first = i + 1; // "the" stays outside the span
-            return Some(f);
+    let t = toks.get(i)?;
+    // Cheap gate on first byte and length: every date starts with a digit,
+    // a capital (month, season, qualifier) or one of a few lower-case words.
+    let first = t.first.to_ascii_lowercase();
+    let maybe_word = matches!(
+        (first, t.len()),
+        (b't', 3)
+            | (b'e', 3 | 5)
+            | (b'm', 3 | 6)
+            | (b'l', 4)
+            | (b's', 5 | 6)
+            | (b'b', 9)
+            | (b'a' | b'w', 6)
+    );
+    if !t.first.is_ascii_digit() && !maybe_word && !t.first.is_ascii_uppercase() {
+        return None;
+    }
+    if !maybe_word {
+        return point_at(text, toks, i);
+    }
+    let w = t.str(text);
+    let is = |lit: &str| w.eq_ignore_ascii_case(lit);
+    let (qualifier, skip) = if is("early") {
+        (Some(DateQualifier::Early), 1)
+    } else if is("mid") {
+        (Some(DateQualifier::Mid), 1)
+    } else if is("late") {
+        (Some(DateQualifier::Late), 1)
+    } else if is("end") || is("start") || is("beginning") || is("middle") {
+        let of = toks.get(i + 1)?;
+        if of.str(text) != "of" {
+            return None;
         }
-        "early" => (Some(DateQualifier::Early), 1),
-        "mid" => (Some(DateQualifier::Mid), 1),
-        "late" => (Some(DateQualifier::Late), 1),
-        "end" | "start" | "beginning" | "middle" => {
-            let of = toks.get(i + 1)?;
-            if of.str(text) != "of" {
-                return None;
-            }
-            let q = match w.as_str() {
-                "end" => DateQualifier::End,
-                "middle" => DateQualifier::Mid,
-                _ => DateQualifier::Start,
-            };
-            (Some(q), 2)
-        }
-        _ => (None, 0),
+        let q = if is("end") {
+            DateQualifier::End
+        } else if is("middle") {
+            DateQualifier::Mid
+        } else {
+            DateQualifier::Start
+        };
+        (Some(q), 2)
+    } else {
+        (None, 0)
     };
     if let Some(q) = qualifier {
         // Only spaces or a hyphen ("mid-September") between the words.
@@ -363,6 +405,9 @@ fn point_with_qualifier(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
 /// A date starting exactly at token `i`, without a qualifier.
 fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     let t = toks.get(i)?;
+    if t.first.is_ascii_lowercase() && !(t.len() == 6 && matches!(t.first, b's' | b'a' | b'w')) {
+        return None; // only seasons start lower case
+    }
     let w = t.str(text);
     // 14/03/2024 (day first, as in the UK), 14.03.2024, 14-03-2024.
     if all_digits(w, 2) {
@@ -427,7 +472,7 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         });
     }
     // summer of 2020, the autumn 2019.
-    if let Some(season) = season_of(w) {
+    if let Some(season) = (t.len() == 6).then(|| season_of(w)).flatten() {
         let mut k = i + 1;
         let n = toks.get(k)?;
         if !is_space_str(gap(text, t.end, n.start)) {
@@ -453,7 +498,7 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         });
     }
     // A bare year: the caller decides whether its context makes it one.
-    if all_digits(w, 4) {
+    if t.len() == 4 && all_digits(w, 4) {
         let yr = num(w).filter(|y| is_year(*y))?;
         // "2018/19" is a financial year; "2019-20" too: not a calendar year.
         let after = text.as_bytes().get(t.end).copied();
@@ -504,67 +549,67 @@ fn year_after(text: &str, toks: &[Tok], i: usize, abbrev: bool) -> Option<i32> {
         .and_then(|y| i32::try_from(y).ok())
 }
 
-/// A month name, capitalised as in prose; `(month, abbreviated?)`.
+/// A month name, capitalised as in prose (or all capitals); `(month, abbreviated?)`.
 fn month_of(w: &str) -> Option<(u32, bool)> {
-    const FULL: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const SHORT: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let first_upper = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
-    if !first_upper {
-        return None;
-    }
-    for (k, name) in FULL.iter().enumerate() {
-        if w == *name
-            || (w.len() > 3
-                && w.eq_ignore_ascii_case(name)
-                && w.bytes().all(|b| b.is_ascii_uppercase()))
-        {
-            return u32::try_from(k + 1).ok().map(|m| (m, false));
-        }
-    }
-    if w == "Sept" {
-        return Some((9, true));
-    }
-    SHORT
-        .iter()
-        .position(|s| w == *s && *s != "May")
-        .and_then(|k| u32::try_from(k + 1).ok())
-        .map(|m| (m, true))
+    let b = w.as_bytes();
+    // One candidate per (first letter, length): a single comparison after that.
+    let (full, m): (&str, u32) = match (b.first()?, b.len()) {
+        (b'J', 7) => ("January", 1),
+        (b'F', 8) => ("February", 2),
+        (b'M', 5) => ("March", 3),
+        (b'A', 5) => ("April", 4),
+        (b'M', 3) => ("May", 5),
+        (b'J', 4) if b.get(2) == Some(&b'n') || b.get(2) == Some(&b'N') => ("June", 6),
+        (b'J', 4) => ("July", 7),
+        (b'A', 6) => ("August", 8),
+        (b'S', 9) => ("September", 9),
+        (b'O', 7) => ("October", 10),
+        (b'N', 8) => ("November", 11),
+        (b'D', 8) => ("December", 12),
+        (_, 3) | (b'S', 4) => return short_month(w),
+        _ => return None,
+    };
+    let all_caps = w.len() > 3 && b.iter().all(u8::is_ascii_uppercase);
+    (w == full || (all_caps && w.eq_ignore_ascii_case(full))).then_some((m, false))
+}
+
+/// `Jan`, `Feb`, ... `Sept` (not `May`, which is the full name).
+fn short_month(w: &str) -> Option<(u32, bool)> {
+    let m = match w {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" | "Sept" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    Some((m, true))
 }
 
 fn season_of(w: &str) -> Option<Season> {
-    match w.to_ascii_lowercase().as_str() {
-        "spring" => Some(Season::Spring),
-        "summer" => Some(Season::Summer),
-        "autumn" | "fall" => Some(Season::Autumn),
-        "winter" => Some(Season::Winter),
-        _ => None,
-    }
+    [
+        ("spring", Season::Spring),
+        ("summer", Season::Summer),
+        ("autumn", Season::Autumn),
+        ("winter", Season::Winter),
+    ]
+    .into_iter()
+    .find(|(name, _)| w.eq_ignore_ascii_case(name))
+    .map(|(_, s)| s)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
 
     fn dates(t: &str) -> Vec<(String, DateValue)> {
-        let mut toks = Vec::new();
-        tokenize(t, &mut toks);
-        scan(t, &toks)
+        scan(t, &Words::of(t))
             .into_iter()
             .map(|(s, e, v)| (t[s..e].to_string(), v))
             .collect()

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-use super::text::{gap, is_space_str, next_word, skip_spaces, starts_with_ci, word_at, Tok};
+use super::text::{gap, is_space_str, next_word, skip_spaces, starts_with_ci, word_at, Tok, Words};
 
 /// A citation of legislation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -70,27 +70,28 @@ struct Group {
 }
 
 /// Finds citations in `text`, given its words; ranges are relative to `text`.
-pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Cite> {
+pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
+    let toks = &words.toks;
     let mut instruments = Vec::new();
     let mut groups = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
-        match t.str(text) {
-            "Act" | "Regulations" | "Order" | "Rules" => {
+    for &k in &words.legislation {
+        let Some(t) = toks.get(k) else { continue };
+        match word_kind(text, t) {
+            Some(WordKind::Instrument) => {
                 if let Some(ins) = instrument_at(text, toks, k) {
                     instruments.push(ins);
                 }
             }
-            w => {
-                if unit_of(w).is_some() {
-                    // A group can start inside the previous one ("section 14 and section 17").
-                    if groups.last().is_some_and(|g: &Group| g.end > t.start) {
-                        continue;
-                    }
-                    if let Some(g) = group_at(text, toks, k) {
-                        groups.push(g);
-                    }
+            Some(WordKind::Unit) => {
+                // A group can start inside the previous one ("section 14 and section 17").
+                if groups.last().is_some_and(|g: &Group| g.end > t.start) {
+                    continue;
+                }
+                if let Some(g) = group_at(text, toks, k) {
+                    groups.push(g);
                 }
             }
+            None => {}
         }
     }
     if instruments.is_empty() && groups.is_empty() {
@@ -238,6 +239,48 @@ pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Cite> {
         kept.push(c);
     }
     kept
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordKind {
+    /// `Act`, `Regulations`, `Order`, `Rules`: the last word of an instrument's name.
+    Instrument,
+    /// `section`, `Part`, `Schedule`, ...: starts a provision group.
+    Unit,
+}
+
+/// What a word can start, decided on its first byte and length and then a
+/// single comparison: this runs for every word of the decision.
+fn word_kind(text: &str, t: &Tok) -> Option<WordKind> {
+    use WordKind::{Instrument, Unit};
+    let (lit, kind): (&str, WordKind) = match (t.first, t.len()) {
+        (b'A', 3) => ("Act", Instrument),
+        (b'R', 11) => ("Regulations", Instrument),
+        (b'O', 5) => ("Order", Instrument),
+        (b'R', 5) => ("Rules", Instrument),
+        (b's', 1) => ("s", Unit),
+        (b's', 7) => ("section", Unit),
+        (b's', 8) => {
+            let w = t.str(text);
+            return (w == "sections" || w == "schedule").then_some(Unit);
+        }
+        (b'S', 7) => ("Section", Unit),
+        (b'S', 8) => {
+            let w = t.str(text);
+            return (w == "Sections" || w == "Schedule").then_some(Unit);
+        }
+        (b'S', 9) => ("Schedules", Unit),
+        (b'P', 4) => ("Part", Unit),
+        (b'P', 5) => ("Parts", Unit),
+        (b'r', 10) => ("regulation", Unit),
+        (b'r', 11) => ("regulations", Unit),
+        (b'R', 10) => ("Regulation", Unit),
+        (b'a', 7) => ("article", Unit),
+        (b'a', 8) => ("articles", Unit),
+        (b'A', 7) => ("Article", Unit),
+        _ => return None,
+    };
+    (t.str(text) == lit).then_some(kind)
 }
 
 /// Provision units and how their paths are written.
@@ -711,11 +754,11 @@ fn as_amended_after(text: &str, pos: usize) -> Option<usize> {
 /// no apostrophes, no plural or possessive `s`.
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}') {
+    for word in name.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}') {
         let w: String = word
             .chars()
-            .filter(|c| *c != '\'' && *c != '\u{2019}')
-            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
             .collect();
         if w.is_empty() {
             continue;
@@ -731,13 +774,10 @@ pub(crate) fn name_key(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
 
     fn cites(t: &str) -> Vec<(String, Legislation, Link)> {
-        let mut toks = Vec::new();
-        tokenize(t, &mut toks);
-        scan(t, &toks)
+        scan(t, &Words::of(t))
             .into_iter()
             .map(|c| (t[c.start..c.end].to_string(), c.value, c.link))
             .collect()

@@ -112,10 +112,15 @@ pub fn extract(decision: &mut Decision, input: &str) {
     }
     leaves.sort_by_key(|l| l.span.start);
 
-    let mut raw = Raw::default();
-    let mut toks = Vec::new();
+    let mut raw = Raw {
+        entities: Vec::with_capacity(input.len() / 64 + 8),
+        ..Raw::default()
+    };
+    // Sized for the longest piece: one allocation per buffer per decision.
+    let longest = leaves.iter().map(|l| l.span.len()).max().unwrap_or(0);
+    let mut words = text::Words::with_capacity(longest);
     for l in &leaves {
-        scan_leaf(input, *l, &mut toks, &mut raw);
+        scan_leaf(input, *l, &mut words, &mut raw);
     }
 
     let (mut entities, links) = drop_inside_legislation(raw.entities, &raw.links);
@@ -218,24 +223,27 @@ fn entity(input: &str, span: Span, paragraph: Option<u32>, value: EntityValue) -
     })
 }
 
-fn scan_leaf(input: &str, l: Leaf, toks: &mut Vec<text::Tok>, raw: &mut Raw) {
+fn scan_leaf(input: &str, l: Leaf, words: &mut text::Words, raw: &mut Raw) {
     let Some(t) = input.get(l.span.start..l.span.end) else {
         return;
     };
     let base = l.span.start;
+    // Most pieces are one line: count line breaks only in those that are not.
+    let multiline = memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_some();
     let mk = |s: usize, e: usize| {
-        Span::new(
-            base + s,
-            base + e,
-            line_at(input, base, l.span.line, base + s),
-        )
+        let line = if multiline {
+            line_at(input, base, l.span.line, base + s)
+        } else {
+            l.span.line
+        };
+        Span::new(base + s, base + e, line)
     };
     for (s, e, m) in money::scan(t) {
         raw.entities
             .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Money(m)));
     }
-    text::tokenize(t, toks);
-    for c in legislation::scan(t, toks) {
+    words.fill(t);
+    for c in legislation::scan(t, words) {
         if let Some(e) = entity(
             input,
             mk(c.start, c.end),
@@ -246,11 +254,11 @@ fn scan_leaf(input: &str, l: Leaf, toks: &mut Vec<text::Tok>, raw: &mut Raw) {
             raw.entities.push(e);
         }
     }
-    for (s, e, d) in dates::scan(t, toks) {
+    for (s, e, d) in dates::scan(t, words) {
         raw.entities
             .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Date(d)));
     }
-    for (s, e, r) in references::scan(t, toks) {
+    for (s, e, r) in references::scan(t, words) {
         raw.entities.extend(entity(
             input,
             mk(s, e),
@@ -258,7 +266,7 @@ fn scan_leaf(input: &str, l: Leaf, toks: &mut Vec<text::Tok>, raw: &mut Raw) {
             EntityValue::ParagraphRef(r),
         ));
     }
-    for mut f in parties::scan(t, toks) {
+    for mut f in parties::scan(t, words) {
         let sp = mk(f.start, f.end);
         f.start = sp.start;
         f.end = sp.end;
@@ -307,8 +315,8 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         })
         .collect();
     order.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.span.start));
-    // (key, name, year, span) of instruments named so far.
-    let mut named: Vec<(String, String, Option<i32>, Span)> = Vec::new();
+    // (name, year, span) of instruments named so far.
+    let mut named: Vec<(String, Option<i32>, Span)> = Vec::new();
     for i in order {
         let Some(e) = entities.get_mut(i) else {
             continue;
@@ -321,10 +329,11 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
             Some(legislation::Link::Year) => {
                 if let Some(name) = &l.instrument {
                     let key = legislation::name_key(name);
-                    if let Some((_, _, y, s)) = named
+                    if let Some((_, y, s)) = named
                         .iter()
                         .rev()
-                        .find(|(k, _, y, _)| *k == key && y.is_some())
+                        .filter(|(_, y, _)| y.is_some())
+                        .find(|(n, _, _)| legislation::name_key(n) == key)
                     {
                         l.year = *y;
                         l.refers_to = Some(*s);
@@ -332,7 +341,7 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
                 }
             }
             Some(legislation::Link::ThatAct) => {
-                if let Some((_, n, y, s)) = named.last() {
+                if let Some((n, y, s)) = named.last() {
                     l.instrument = Some(n.clone());
                     l.year = *y;
                     l.refers_to = Some(*s);
@@ -342,7 +351,7 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         }
         if let Some(name) = &l.instrument {
             if l.refers_to.is_none() {
-                named.push((legislation::name_key(name), name.clone(), l.year, span));
+                named.push((name.clone(), l.year, span));
             }
         }
     }
@@ -397,12 +406,10 @@ fn group_parties(
     legislation: &[Span],
 ) -> Vec<Entity> {
     let summary_end = decision.summary.as_ref().map(|s| s.span.end);
-    let mut order: Vec<String> = Vec::new();
-    // name -> (title, letter, mentions, introduced in quotes)
-    type Group = (Option<&'static str>, String, Vec<Mention>, bool);
-    let mut groups: HashMap<String, Group> = HashMap::new();
-    let mut first_titled_in_summary: Option<Vec<String>> = None;
-    let mut first_titled: Option<Vec<String>> = None;
+    // In order of first mention: (name, mentions, introduced in quotes).
+    let mut groups: Vec<(parties::Name, Vec<Mention>, bool)> = Vec::new();
+    let mut first_titled_in_summary: Option<[Option<parties::Name>; 2]> = None;
+    let mut first_titled: Option<[Option<parties::Name>; 2]> = None;
     for (f, l) in mentions {
         if legislation
             .iter()
@@ -410,54 +417,50 @@ fn group_parties(
         {
             continue;
         }
-        let Some(text) = input.get(l.span.start..l.span.end) else {
+        if input.get(l.span.start..l.span.end).is_none() {
             continue;
-        };
-        let names: Vec<String> = f
-            .names
-            .iter()
-            .map(|(t, letter)| t.map_or_else(|| letter.clone(), |t| format!("{t} {letter}")))
-            .collect();
-        let titled = f.names.iter().all(|(t, _)| t.is_some());
+        }
+        let titled = f.names.iter().flatten().all(|(t, _)| t.is_some());
         if titled {
             let in_summary = summary_end.is_some_and(|e| l.span.end <= e);
             if in_summary && first_titled_in_summary.is_none() {
-                first_titled_in_summary = Some(names.clone());
+                first_titled_in_summary = Some(f.names);
             }
             if first_titled.is_none() {
-                first_titled = Some(names.clone());
+                first_titled = Some(f.names);
             }
         }
-        for ((title, letter), name) in f.names.iter().zip(names) {
-            let g = groups.entry(name.clone()).or_insert_with(|| {
-                order.push(name.clone());
-                (*title, letter.clone(), Vec::new(), false)
-            });
-            g.3 |= f.quoted;
-            g.2.push(Mention {
-                text: text.to_string(),
+        for name in f.names.iter().flatten() {
+            let mention = Mention {
                 span: l.span,
                 paragraph: l.paragraph,
-            });
+            };
+            // A handful of people per decision: a linear search beats hashing.
+            match groups.iter_mut().find(|g| g.0 == *name) {
+                Some(g) => {
+                    g.1.push(mention);
+                    g.2 |= f.quoted;
+                }
+                None => groups.push((*name, vec![mention], f.quoted)),
+            }
         }
     }
     let complainants = first_titled_in_summary.or(first_titled).unwrap_or_default();
     let mut out = Vec::new();
-    for name in order {
-        let Some((title, letter, mentions, quoted)) = groups.remove(&name) else {
-            continue;
-        };
+    for ((title, letter), mentions, quoted) in groups {
         if title.is_none() && mentions.len() < 2 && !quoted {
             continue;
         }
         let Some(first) = mentions.first() else {
             continue;
         };
-        let role = if complainants.contains(&name) {
+        let role = if complainants.contains(&Some((title, letter))) {
             PartyRole::Complainant
         } else {
             PartyRole::Other
         };
+        let name = parties::name_of((title, letter));
+        let letter = char::from(letter).to_string();
         let (span, paragraph) = (first.span, first.paragraph);
         let value = Party {
             name,

@@ -38,10 +38,18 @@ pub enum Period {
 pub(crate) fn scan(text: &str) -> Vec<(usize, usize, Money)> {
     let mut out = Vec::new();
     let b = text.as_bytes();
-    // '£' is C2 A3, '€' is E2 82 AC; both lead with a byte that is rare in prose.
-    for (sign, len, currency) in [("£", 2usize, "GBP"), ("€", 3, "EUR")] {
-        for pos in memchr::memmem::find_iter(b, sign.as_bytes()) {
-            if let Some((end, pence, period)) = amount(text, pos + len) {
+    // '£' is C2 A3 and '€' is E2 82 AC: look for their last byte, rare in
+    // prose (NBSP, C2 A0, is common and must not trigger), then check the lead.
+    for last in memchr::memchr2_iter(0xA3, 0xAC, b) {
+        let (pos, currency) = if last >= 1 && b.get(last - 1..=last) == Some(&[0xC2, 0xA3]) {
+            (last - 1, "GBP")
+        } else if last >= 2 && b.get(last - 2..=last) == Some(&[0xE2, 0x82, 0xAC]) {
+            (last - 2, "EUR")
+        } else {
+            continue;
+        };
+        {
+            if let Some((end, pence, period)) = amount(text, last + 1) {
                 out.push((
                     pos,
                     end,
@@ -156,7 +164,7 @@ fn word_at_glued(text: &str, i: usize) -> Option<Tok> {
     if b.get(end).is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    Some(Tok { start: i, end })
+    Some(Tok::new(text, i, end))
 }
 
 /// `a month`, `per week`, `each day`, `every fortnight`, `per annum` after an amount.

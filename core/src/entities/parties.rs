@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-use super::text::{gap, is_space_str, Tok};
+use super::text::{gap, is_space_str, Words};
 
 /// A person (or body) the decision refers to, with every mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,14 +36,19 @@ pub enum PartyRole {
     Other,
 }
 
-/// One place a party is named. For `Mr and Mrs X` both parties share the span.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One place a party is named (the text is `input[span]`; not repeated here,
+/// as a decision can name its complainant a hundred times). For `Mr and Mrs X`
+/// both parties share the span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Mention {
-    pub text: String,
     pub span: Span,
     pub paragraph: Option<u32>,
 }
+
+/// A person's name: title (or none for a bare letter) and letter. Copy, so
+/// grouping mentions allocates nothing.
+pub(crate) type Name = (Option<&'static str>, u8);
 
 /// A mention found by the scanner: `start..end` relative to the text, and
 /// the names it mentions (two for `Mr and Mrs X`).
@@ -51,7 +56,7 @@ pub struct Mention {
 pub(crate) struct Found {
     pub start: usize,
     pub end: usize,
-    pub names: Vec<(Option<&'static str>, String)>,
+    pub names: [Option<Name>; 2],
     /// Written in quotes (`‘B’`): the decision introducing a pseudonym.
     pub quoted: bool,
 }
@@ -59,6 +64,9 @@ pub(crate) struct Found {
 const TITLES: [&str; 7] = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Master"];
 
 fn title_of(w: &str) -> Option<&'static str> {
+    if !matches!(w.as_bytes().first(), Some(b'M') | Some(b'D')) {
+        return None;
+    }
     TITLES.iter().copied().find(|t| *t == w)
 }
 
@@ -127,13 +135,18 @@ fn is_label_word(w: &str) -> bool {
 }
 
 /// Finds mentions of lettered people in `text`, given its words.
-pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Found> {
+pub(crate) fn scan(text: &str, words: &Words) -> Vec<Found> {
+    let toks = &words.toks;
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut k = 0;
     // A letter rejected as a label makes the next "and B" a label too.
     let mut label_run_until: Option<usize> = None;
-    while k < toks.len() {
+    for &c in &words.parties {
+        if c < k {
+            continue; // part of the mention before
+        }
+        k = c;
         let Some(t) = toks.get(k) else { break };
         let w = t.str(text);
         if let Some(title) = title_of(w) {
@@ -149,11 +162,10 @@ pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Found> {
                     && letter_ends(b, l.end)
                 {
                     if let Some(title2) = title_of(t2.str(text)) {
-                        let letter = l.str(text).to_string();
                         out.push(Found {
                             start: t.start,
                             end: l.end,
-                            names: vec![(Some(title), letter.clone()), (Some(title2), letter)],
+                            names: [Some((Some(title), l.first)), Some((Some(title2), l.first))],
                             quoted: false,
                         });
                         k += 4;
@@ -169,7 +181,7 @@ pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Found> {
                     out.push(Found {
                         start: t.start,
                         end: l.end,
-                        names: vec![(Some(title), l.str(text).to_string())],
+                        names: [Some((Some(title), l.first)), None],
                         quoted: false,
                     });
                     k += 2;
@@ -201,7 +213,7 @@ pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Found> {
                 out.push(Found {
                     start: t.start,
                     end: t.end,
-                    names: vec![(None, w.to_string())],
+                    names: [Some((None, t.first)), None],
                     quoted,
                 });
             }
@@ -209,6 +221,15 @@ pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<Found> {
         k += 1;
     }
     out
+}
+
+/// `Ms X`, or `Y` for a bare letter.
+pub(crate) fn name_of((title, letter): Name) -> String {
+    let letter = char::from(letter);
+    match title {
+        Some(t) => format!("{t} {letter}"),
+        None => letter.to_string(),
+    }
 }
 
 /// A title and its letter are separated by a space (or `. `).
@@ -243,20 +264,13 @@ fn quote_after(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
 
     fn found(t: &str) -> Vec<(String, Vec<String>)> {
-        let mut toks = Vec::new();
-        tokenize(t, &mut toks);
-        scan(t, &toks)
+        scan(t, &Words::of(t))
             .into_iter()
             .map(|f| {
-                let names = f
-                    .names
-                    .iter()
-                    .map(|(ti, l)| ti.map_or(l.clone(), |ti| format!("{ti} {l}")))
-                    .collect();
+                let names = f.names.iter().flatten().map(|n| name_of(*n)).collect();
                 (t[f.start..f.end].to_string(), names)
             })
             .collect()

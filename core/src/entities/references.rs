@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-use super::text::{next_word, skip_spaces, word_at, Tok};
+use super::text::{next_word, skip_spaces, word_at, Tok, Words};
 
 /// A cross-reference to paragraphs of the same decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,14 +34,19 @@ pub enum Direction {
 const MAX_RANGE: u32 = 200;
 
 /// Finds paragraph references in `text`; ranges are relative to it.
-pub(crate) fn scan(text: &str, toks: &[Tok]) -> Vec<(usize, usize, ParagraphRef)> {
+pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, ParagraphRef)> {
+    let toks = &words.toks;
     let mut out = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
+    for &k in &words.references {
+        let Some(t) = toks.get(k) else { continue };
+        if !matches!(t.first, b'p' | b'P') || !matches!(t.len(), 4 | 5 | 9 | 10) {
+            continue;
+        }
         let w = t.str(text);
-        if !matches!(
-            w.to_ascii_lowercase().as_str(),
-            "paragraph" | "paragraphs" | "para" | "paras"
-        ) {
+        if !["paragraph", "paragraphs", "para", "paras"]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k))
+        {
             continue;
         }
         // "Schedule 5, paragraph 5(2)" is legislation.
@@ -156,13 +161,10 @@ fn number(text: &str, w: Tok) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::text::tokenize;
     use super::*;
 
     fn refs(t: &str) -> Vec<(String, Vec<u32>)> {
-        let mut toks = Vec::new();
-        tokenize(t, &mut toks);
-        scan(t, &toks)
+        scan(t, &Words::of(t))
             .into_iter()
             .map(|(s, e, r)| (t[s..e].to_string(), r.targets))
             .collect()

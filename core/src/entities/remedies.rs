@@ -13,7 +13,7 @@ use crate::span::{Span, Text};
 use crate::tree::{Block, Item, Paragraph};
 
 use super::money;
-use super::text::{count_word, fold, sentences, tokenize, Tok};
+use super::text::{count_word, eq_ci, fold, sentences, starts_ci, tokenize, Tok};
 
 /// One thing the authority agreed or is recommended to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -277,28 +277,27 @@ fn paragraph_actions(
 /// `should`, `agreed to`), or the first word when it is an imperative verb.
 fn action_start(s: &str, toks: &[Tok]) -> Option<usize> {
     let first = toks.first()?;
-    if verb_stem(&first.str(s).to_ascii_lowercase()).is_some() {
+    if verb_stem(first.str(s)).is_some() {
         return Some(0);
     }
     let modal = toks.iter().position(|t| {
-        matches!(
-            t.str(s).to_ascii_lowercase().as_str(),
-            "will"
-                | "should"
-                | "must"
-                | "shall"
-                | "would"
-                | "agreed"
-                | "agrees"
-                | "agree"
-                | "recommend"
-                | "recommended"
-        )
+        let w = t.str(s);
+        w.len() <= 11
+            && matches!(
+                w,
+                "will"
+                    | "should"
+                    | "must"
+                    | "shall"
+                    | "would"
+                    | "agreed"
+                    | "agrees"
+                    | "agree"
+                    | "recommend"
+                    | "recommended"
+            )
     })?;
-    (modal + 1..toks.len()).find(|&k| {
-        toks.get(k)
-            .is_some_and(|t| verb_stem(&t.str(s).to_ascii_lowercase()).is_some())
-    })
+    (modal + 1..toks.len()).find(|&k| toks.get(k).is_some_and(|t| verb_stem(t.str(s)).is_some()))
 }
 
 /// Splits a sentence from the action start at `, <verb>`, `, and <verb>`, `; <verb>`.
@@ -312,8 +311,7 @@ fn clauses(s: &str, toks: &[Tok], start_tok: usize) -> Vec<(usize, usize)> {
         let (Some(prev), Some(t)) = (toks.get(k - 1), toks.get(k)) else {
             continue;
         };
-        let w = t.str(s).to_ascii_lowercase();
-        if verb_stem(&w).is_none() {
+        if verb_stem(t.str(s)).is_none() {
             continue;
         }
         let between = s.get(prev.end..t.start).unwrap_or("");
@@ -366,87 +364,78 @@ fn trim_span(input: &str, span: Span) -> Span {
 fn looks_like_item(text: &str) -> bool {
     let t = text.trim_start();
     let first_word: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-    t.chars().next().is_some_and(char::is_lowercase)
-        || verb_stem(&first_word.to_ascii_lowercase()).is_some()
+    t.chars().next().is_some_and(char::is_lowercase) || verb_stem(&first_word).is_some()
 }
 
-/// The action verbs remedies begin with, by stem (past and -ing forms included).
+/// The action verbs remedies begin with, by stem (past and -ing forms
+/// included), in any case.
 fn verb_stem(w: &str) -> Option<&'static str> {
-    match w {
-        "pay" | "pays" | "paid" | "paying" => return Some("pay"),
-        "send" | "sends" | "sent" | "sending" => return Some("send"),
-        _ => {}
-    }
-    const STEMS: [&str; 61] = [
-        "apologis",
-        "apologiz",
-        "refund",
-        "reimburs",
-        "repay",
-        "repaid",
-        "compensat",
-        "backdat",
-        "waiv",
-        "remind",
-        "train",
-        "review",
-        "reconsider",
-        "reassess",
-        "improv",
-        "amend",
-        "updat",
-        "revis",
-        "audit",
-        "check",
-        "provid",
-        "giv",
-        "gave",
-        "tell",
-        "told",
-        "demonstrat",
-        "confirm",
-        "write",
-        "wrote",
-        "writ",
-        "shar",
-        "produc",
-        "complet",
-        "arrang",
-        "make",
-        "made",
-        "offer",
-        "decid",
-        "consider",
-        "issu",
-        "agree",
-        "meet",
-        "ensur",
-        "introduc",
-        "develop",
-        "carry",
-        "carri",
-        "cancel",
-        "correct",
-        "remov",
-        "reduc",
-        "contact",
-        "liais",
-        "assess",
-        "publish",
-        "identif",
-        "reinstat",
-        "explain",
-        "implement",
-        "monitor",
-        "credit",
-    ];
-    if w.len() < 3 {
+    if w.len() < 3 || w.len() > 14 || !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    STEMS
+    if ["pay", "pays", "paid", "paying"]
+        .iter()
+        .any(|p| eq_ci(w, p))
+    {
+        return Some("pay");
+    }
+    if ["send", "sends", "sent", "sending"]
+        .iter()
+        .any(|p| eq_ci(w, p))
+    {
+        return Some("send");
+    }
+    // Stems by first letter, so a word is compared with a handful at most.
+    let stems: &[&'static str] = match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'a') => &[
+            "apologis", "apologiz", "audit", "amend", "arrang", "agree", "assess",
+        ],
+        Some(b'b') => &["backdat"],
+        Some(b'c') => &[
+            "compensat",
+            "check",
+            "confirm",
+            "complet",
+            "consider",
+            "carry",
+            "carri",
+            "cancel",
+            "correct",
+            "contact",
+            "credit",
+        ],
+        Some(b'd') => &["demonstrat", "decid", "develop"],
+        Some(b'e') => &["ensur", "explain"],
+        Some(b'g') => &["giv", "gave"],
+        Some(b'i') => &["improv", "issu", "introduc", "identif", "implement"],
+        Some(b'l') => &["liais"],
+        Some(b'm') => &["make", "made", "meet", "monitor"],
+        Some(b'o') => &["offer"],
+        Some(b'p') => &["provid", "produc", "publish"],
+        Some(b'r') => &[
+            "refund",
+            "reimburs",
+            "repay",
+            "repaid",
+            "remind",
+            "review",
+            "reconsider",
+            "reassess",
+            "revis",
+            "remov",
+            "reduc",
+            "reinstat",
+        ],
+        Some(b's') => &["shar"],
+        Some(b't') => &["train", "tell", "told"],
+        Some(b'u') => &["updat"],
+        Some(b'w') => &["waiv", "write", "wrote", "writ"],
+        _ => &[],
+    };
+    stems
         .iter()
         .copied()
-        .find(|s| w.starts_with(s) && w.len() <= s.len() + 4)
+        .find(|s| w.len() <= s.len() + 4 && starts_ci(w, s))
 }
 
 /// The kind of an action, from its first verb and then its words.
@@ -500,6 +489,10 @@ pub(crate) fn classify(clause: &str) -> RemedyKind {
 /// A deadline phrase in a piece of text: `Within one month of the date of the final decision`.
 pub(crate) fn deadline_in(input: &str, t: &Text) -> Option<Deadline> {
     let text = input.get(t.span.start..t.span.end)?;
+    // "Within"/"within": one SIMD scan rules out most text.
+    static WITHIN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ithin"));
+    WITHIN.find(text.as_bytes())?;
     let mut toks = Vec::new();
     tokenize(text, &mut toks);
     for (k, w) in toks.iter().enumerate() {

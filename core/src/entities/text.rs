@@ -10,34 +10,268 @@
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
+    /// The first byte: scanners reject most words on it without slicing.
+    pub first: u8,
 }
 
 impl Tok {
+    pub fn new(text: &str, start: usize, end: usize) -> Tok {
+        let first = text.as_bytes().get(start).copied().unwrap_or(0);
+        Tok { start, end, first }
+    }
+
     pub fn str<'a>(&self, text: &'a str) -> &'a str {
         text.get(self.start..self.end).unwrap_or("")
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
     }
 }
 
 pub(crate) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
+    WORD[usize::from(b)]
+}
+
+/// Which bytes belong to words (ASCII letters and digits).
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// Builds a table: for each first byte, a bit mask of the word lengths (1..=15)
+/// that can start what one scanner looks for.
+const fn len_table(rules: &[(u8, u8, u16)]) -> [u16; 256] {
+    let mut t = [0u16; 256];
+    let mut i = 0;
+    while i < rules.len() {
+        let (from, to, mask) = rules[i];
+        let mut b = from as usize;
+        while b <= to as usize {
+            t[b] |= mask;
+            b += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+const fn lens(list: &[u8]) -> u16 {
+    let mut m = 0u16;
+    let mut i = 0;
+    while i < list.len() {
+        m |= 1 << list[i];
+        i += 1;
+    }
+    m
+}
+
+/// Digits (days, years), month names, seasons, qualifiers (`early`, `mid`,
+/// `late`, `end`, `start`, `beginning`, `middle`).
+const DATE_STARTS: [u16; 256] = len_table(&[
+    (b'0', b'9', lens(&[1, 2, 3, 4])),
+    (b'J', b'J', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'F', b'F', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'O', b'O', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'N', b'N', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'D', b'D', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'M', b'M', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'A', b'A', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'S', b'S', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'm', b'm', lens(&[3, 6])),
+    (b'a', b'a', lens(&[6])),
+    (b'w', b'w', lens(&[6])),
+    (b'W', b'W', lens(&[6])),
+    (b's', b's', lens(&[5, 6])),
+    (b'E', b'E', lens(&[3, 5])),
+    (b'e', b'e', lens(&[3, 5])),
+    (b'L', b'L', lens(&[4])),
+    (b'l', b'l', lens(&[4])),
+    (b'B', b'B', lens(&[9])),
+    (b'b', b'b', lens(&[9])),
+]);
+
+/// `Act`, `Regulations`, `Order`, `Rules`; `section(s)`, `Part(s)`,
+/// `Schedule(s)`, `regulation(s)`, `article(s)`, `s`.
+const LEGISLATION_STARTS: [u16; 256] = len_table(&[
+    (b'A', b'A', lens(&[3, 7])),
+    (b'R', b'R', lens(&[5, 10, 11])),
+    (b'O', b'O', lens(&[5])),
+    (b's', b's', lens(&[1, 7, 8])),
+    (b'S', b'S', lens(&[7, 8, 9])),
+    (b'P', b'P', lens(&[4, 5])),
+    (b'r', b'r', lens(&[10, 11])),
+    (b'a', b'a', lens(&[7, 8])),
+]);
+
+/// A lone capital letter, or a title (`Mr`, `Ms`, `Mx`, `Mrs`, `Miss`, `Master`, `Dr`).
+const PARTY_STARTS: [u16; 256] = len_table(&[
+    (b'A', b'Z', lens(&[1])),
+    (b'M', b'M', lens(&[2, 3, 4, 6])),
+    (b'D', b'D', lens(&[2])),
+]);
+
+/// `paragraph(s)`, `para(s)`.
+const REFERENCE_STARTS: [u16; 256] = len_table(&[
+    (b'p', b'p', lens(&[4, 5, 9, 10])),
+    (b'P', b'P', lens(&[4, 5, 9, 10])),
+]);
+
+/// The words of one piece of text, and for each scanner the indices of the
+/// words that can start what it looks for: the scanners visit only those.
+/// Reused from piece to piece, so it allocates once.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    pub toks: Vec<Tok>,
+    pub dates: Vec<usize>,
+    pub legislation: Vec<usize>,
+    pub parties: Vec<usize>,
+    pub references: Vec<usize>,
+}
+
+impl Words {
+    /// Room for the words of `bytes` of prose, so filling rarely reallocates.
+    pub fn with_capacity(bytes: usize) -> Words {
+        let words = bytes / 5 + 16;
+        Words {
+            toks: Vec::with_capacity(words),
+            dates: Vec::with_capacity(words / 4),
+            legislation: Vec::with_capacity(words / 8),
+            parties: Vec::with_capacity(words / 4),
+            references: Vec::with_capacity(16),
+        }
+    }
+
+    #[cfg(test)]
+    pub fn of(text: &str) -> Words {
+        let mut w = Words::default();
+        w.fill(text);
+        w
+    }
+
+    /// Splits `text` into words and files each under the scanners it may interest.
+    pub fn fill(&mut self, text: &str) {
+        self.toks.clear();
+        self.dates.clear();
+        self.legislation.clear();
+        self.parties.clear();
+        self.references.clear();
+        let b = text.as_bytes();
+        for_each_word(b, |start, end| {
+            let first = b.get(start).copied().unwrap_or(0);
+            let len = end - start;
+            let k = self.toks.len();
+            self.toks.push(Tok { start, end, first });
+            let bit = if len < 16 { 1u16 << len } else { 0 };
+            let f = usize::from(first);
+            if DATE_STARTS[f] & bit != 0 {
+                self.dates.push(k);
+            }
+            if LEGISLATION_STARTS[f] & bit != 0 {
+                self.legislation.push(k);
+            }
+            if PARTY_STARTS[f] & bit != 0 {
+                self.parties.push(k);
+            }
+            if REFERENCE_STARTS[f] & bit != 0 {
+                self.references.push(k);
+            }
+        });
+    }
+}
+
+/// Calls `f(start, end)` for every word, in order. Branch-free per byte: each
+/// 64-byte chunk becomes a bit mask of word bytes, and word starts and ends
+/// are read off the mask's edges, so the cost per word boundary is a bit
+/// operation rather than a mispredicted branch.
+fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut prev_in_word = false;
+    let mut open = 0usize;
+    for (ci, chunk) in b.chunks(64).enumerate() {
+        let base = ci * 64;
+        let mut m: u64 = 0;
+        let mut eights = chunk.chunks_exact(8);
+        for (j, e) in eights.by_ref().enumerate() {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(e);
+            m |= u64::from(word_bits8(u64::from_le_bytes(w))) << (8 * j);
+        }
+        let done = chunk.len() - eights.remainder().len();
+        for (j, &c) in eights.remainder().iter().enumerate() {
+            m |= u64::from(WORD[usize::from(c)]) << (done + j);
+        }
+        let valid = if chunk.len() >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << chunk.len()) - 1
+        };
+        let before = (m << 1) | u64::from(prev_in_word);
+        let mut starts = m & !before;
+        let mut ends = !m & before & valid;
+        while starts | ends != 0 {
+            let s = starts.trailing_zeros();
+            let e = ends.trailing_zeros();
+            if e < s {
+                f(open, base + e as usize);
+                ends &= ends - 1;
+            } else {
+                open = base + s as usize;
+                starts &= starts - 1;
+            }
+        }
+        prev_in_word = chunk.len() >= 1 && (m >> (chunk.len() - 1)) & 1 == 1;
+    }
+    if prev_in_word {
+        f(open, b.len());
+    }
+}
+
+/// Which of eight bytes (little-endian in `x`) are ASCII letters or digits,
+/// as the low eight bits: SWAR range tests, no table, no branch.
+fn word_bits8(x: u64) -> u8 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let ascii = !x & H;
+    let y = x & !H;
+    // High bit of each byte set iff lo <= y <= hi (y < 0x80, so no carries).
+    let in_range = |y: u64, lo: u64, hi: u64| {
+        let ge_lo = y.wrapping_add((0x80 - lo) * L) & H;
+        let gt_hi = y.wrapping_add((0x7F - hi) * L) & H;
+        ge_lo & !gt_hi
+    };
+    let digit = in_range(y, 0x30, 0x39);
+    let letter = in_range(y | (0x20 * L), 0x61, 0x7A);
+    let word = (digit | letter) & ascii;
+    // Gather the eight high bits into one byte.
+    ((word >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// Splits `text` into words, reusing `out`.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if is_word_byte(b) {
-            let start = i;
-            while bytes.get(i).copied().is_some_and(is_word_byte) {
-                i += 1;
-            }
-            out.push(Tok { start, end: i });
-        } else {
-            i += 1;
-        }
-    }
+    let b = text.as_bytes();
+    for_each_word(b, |start, end| {
+        let first = b.get(start).copied().unwrap_or(0);
+        out.push(Tok { start, end, first });
+    });
+}
+
+/// Does the word equal `lit`, ignoring ASCII case? (No allocation.)
+pub(crate) fn eq_ci(w: &str, lit: &str) -> bool {
+    w.eq_ignore_ascii_case(lit)
+}
+
+/// Does the word start with `prefix`, ignoring ASCII case?
+pub(crate) fn starts_ci(w: &str, prefix: &str) -> bool {
+    w.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// The text between two words (or the edges given).
@@ -76,7 +310,7 @@ pub(crate) fn word_at(text: &str, i: usize) -> Option<Tok> {
     while b.get(end).copied().is_some_and(is_word_byte) {
         end += 1;
     }
-    Some(Tok { start: i, end })
+    Some(Tok::new(text, i, end))
 }
 
 /// The word after optional spaces from `i`.
@@ -140,18 +374,36 @@ pub(crate) fn count_word(s: &str) -> Option<u32> {
     }
 }
 
-/// Lower-cases and folds curly apostrophes/quotes so phrase tests can be plain ASCII.
+/// Lower-cases ASCII and folds curly apostrophes, quotes and NBSP, so
+/// phrase tests can be plain ASCII. Works on bytes: other characters are
+/// copied as they are (phrase tests only look for ASCII words).
 pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
         match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' => out.push('\''),
-            '\u{201c}' | '\u{201d}' => out.push('"'),
-            '\u{a0}' => out.push(' '),
-            c => out.extend(c.to_lowercase()),
+            0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])) => {
+                out.push(b'\'');
+                i += 3;
+            }
+            0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9D])) => {
+                out.push(b'"');
+                i += 3;
+            }
+            0xC2 if b.get(i + 1) == Some(&0xA0) => {
+                out.push(b' ');
+                i += 2;
+            }
+            c => {
+                out.push(c.to_ascii_lowercase());
+                i += 1;
+            }
         }
     }
-    out
+    // Whole ASCII bytes or whole multi-byte sequences were replaced or
+    // copied, so this is still UTF-8; a lossy copy if it ever is not.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Splits prose into sentences (`start..end`, relative), at `.`, `!`, `?`
@@ -219,6 +471,51 @@ mod tests {
         assert_eq!(next_word(t, of.end).map(|w| w.str(t)), Some("the"));
         assert_eq!(count_word("three"), Some(3));
         assert_eq!(count_word("20"), Some(20));
+    }
+
+    #[test]
+    fn swar_matches_table() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = [b' '; 8];
+                bytes[pos] = b;
+                let got = word_bits8(u64::from_le_bytes(bytes));
+                let want = if WORD[usize::from(b)] { 1u8 << pos } else { 0 };
+                assert_eq!(got, want, "byte {b:#x} at {pos}");
+            }
+        }
+        let all = *b"aZ09-\xc2\xa3_";
+        assert_eq!(word_bits8(u64::from_le_bytes(all)), 0b0000_1111);
+    }
+
+    #[test]
+    fn words_across_chunks() {
+        // Words straddling the 64-byte chunk edges, at the very end, and none at all.
+        for text in [
+            "a".repeat(63) + " bb " + &"c".repeat(70) + "!dd",
+            " ".repeat(64) + "x",
+            "word".to_string(),
+            "   ".to_string(),
+            String::new(),
+            "£5 was 1,2 ab-cd".to_string(),
+        ] {
+            let mut toks = Vec::new();
+            tokenize(&text, &mut toks);
+            let got: Vec<&str> = toks.iter().map(|t| t.str(&text)).collect();
+            let want: Vec<&str> = text
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn folding() {
+        assert_eq!(
+            fold("Miss X\u{2019}s \u{201c}Fault\u{201d}\u{a0}£5 É"),
+            "miss x's \"fault\" £5 É"
+        );
     }
 
     #[test]
