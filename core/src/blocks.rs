@@ -173,7 +173,9 @@ impl BlockBuilder {
             });
             items = &last.items;
         }
+        let first_lead = open.para.content.first().map(|t| t.text.as_str());
         Some(ListContext {
+            clause_lead: first_lead.is_some_and(introduces_clauses),
             lead_ends_with_colon: !open.list_closed
                 && open.para.items.is_empty()
                 && lead.is_some_and(ends_with_colon),
@@ -230,6 +232,9 @@ pub struct ListContext<'a> {
     pub lead_ends_with_colon: bool,
     /// Text came after the items: the list is over.
     pub list_closed: bool,
+    /// The lead-in ends with `that:`: its items are whole clauses ("The
+    /// Council failed to ..."), so named subjects do not end the list.
+    pub clause_lead: bool,
     /// For each depth from 1: the first and last sibling's text.
     pub path: Vec<Level<'a>>,
 }
@@ -310,7 +315,8 @@ pub fn place_dash(text: &str, ctx: Option<&ListContext<'_>>) -> DashPlace {
         return DashPlace::Paragraph;
     }
     if ctx.path.is_empty() {
-        if ctx.lead_ends_with_colon && reads_as_item(text, None) {
+        let clause = ctx.clause_lead && reads_as_clause_item(text);
+        if ctx.lead_ends_with_colon && (clause || reads_as_item(text, None)) {
             return DashPlace::Item(1);
         }
         return DashPlace::Paragraph;
@@ -340,7 +346,7 @@ pub fn place_dash(text: &str, ctx: Option<&ListContext<'_>>) -> DashPlace {
         }
         return DashPlace::Paragraph;
     }
-    if reads_as_item(text, Some(level.last)) {
+    if reads_as_item(text, Some(level.last)) || ctx.clause_lead && reads_as_clause_item(text) {
         DashPlace::Item(depth)
     } else {
         DashPlace::Paragraph
@@ -459,7 +465,6 @@ const SENTENCE_OPENERS: &[&str] = &[
     "these",
     "those",
     "there",
-    "that",
     "our",
     "my",
     "his",
@@ -548,6 +553,49 @@ pub fn reads_as_item(text: &str, previous_sibling: Option<&str>) -> bool {
         return true;
     }
     sentences(text) <= 1 && text.chars().count() <= 200
+}
+
+/// After a lead-in ending in `that:`, items are clauses with subjects of
+/// their own; only a new sentence about the complainant or the writer, a
+/// discourse opener, or a long multi-sentence block ends the list.
+fn reads_as_clause_item(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let w1 = words
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',')
+        .to_lowercase();
+    let w2_capital = words
+        .next()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and");
+    const STRONG: &[&str] = &[
+        "i",
+        "we",
+        "however",
+        "therefore",
+        "within",
+        "if",
+        "in",
+        "on",
+        "after",
+        "when",
+        "finally",
+        "further",
+        "furthermore",
+        "overall",
+        "following",
+        "during",
+        "as",
+        "also",
+    ];
+    let party = TITLES.contains(&w1.trim_end_matches('.')) && w2_capital;
+    !party && !STRONG.contains(&w1.as_str()) && sentences(text) <= 1 && text.chars().count() <= 300
+}
+
+/// Does a lead-in introduce a list of clauses (`... complains that:`)?
+fn introduces_clauses(lead: &str) -> bool {
+    let t = lead.trim_end().to_lowercase();
+    t.ends_with(" that:") || t.ends_with(" that :")
 }
 
 /// `;`, `, and`, `; or`, `, or`, ` and` at the end: the list goes on.
