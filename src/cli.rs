@@ -24,6 +24,11 @@ pub enum Command {
     /// key first; `--jsonl` prints one compact line per file instead, which
     /// streams over whole archives in bounded memory on every core.
     ///
+    /// `--format akn|md|html` prints Akoma Ntoso 3.0 XML, Markdown or an
+    /// HTML page instead; several files then make one document (an XML root
+    /// holding each file's Akoma Ntoso document, one page of articles, or
+    /// Markdown documents separated by rules).
+    ///
     /// A file that cannot be read or parsed gets one line on standard error
     /// (`lgsco: PATH:LINE:COLUMN: message`); the others still go through, and
     /// the exit code is 1.

@@ -202,13 +202,22 @@ fn inline(out: &mut String, text: &str) {
     push_unwrapped(out, text, escape);
 }
 
-/// Backslash-escapes the characters that are Markdown syntax inside a line.
+/// Backslash-escapes the characters that are Markdown syntax inside a line
+/// (`>` and the like only open blocks at the start of a line: see [`line`]).
 pub fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '!' | '&' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '|' => {
                 out.push('\\');
                 out.push(c);
+            }
+            // `&amp;` and `&#38;` would be read as character references.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
             }
             '\u{0}' => out.push('\u{FFFD}'),
             c => out.push(c),
@@ -223,8 +232,8 @@ mod tests {
     #[test]
     fn escapes_syntax() {
         let mut s = String::new();
-        line(&mut s, "1. *not* a [list] <b>");
-        assert_eq!(s, "1\\. \\*not\\* a \\[list\\] \\<b\\>");
+        line(&mut s, "1. *not* a [list] <b> & &amp;");
+        assert_eq!(s, "1\\. \\*not\\* a \\[list\\] \\<b> & \\&amp;");
         let mut s = String::new();
         line(&mut s, "# not a heading");
         assert_eq!(s, "\\# not a heading");
