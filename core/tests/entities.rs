@@ -579,3 +579,53 @@ fn odd_inputs_do_not_panic() {
         }
     }
 }
+
+mod arbitrary {
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every scanner, glued in any order with damage.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("£".to_string()),
+            Just("£1,950.50 a month".to_string()),
+            Just("£1.2 million".to_string()),
+            Just("13 September 2021".to_string()),
+            Just("December 2018/January 2019".to_string()),
+            Just("between November and the end of".to_string()),
+            Just("summer of 2020".to_string()),
+            Just("(Local Government Act 1974, sections 26(1) and 26A(1), as amended)".to_string()),
+            Just("section 26(6)(a) of the".to_string()),
+            Just("Schedule 5, paragraph 5(2)".to_string()),
+            Just("Part 3A of that Act".to_string()),
+            Just("paragraphs 12 to 15 below".to_string()),
+            Just("Mr and Mrs X".to_string()),
+            Just("‘B’".to_string()),
+            Just("Within one month of the final decision, the Council will:".to_string()),
+            Just("pay Ms X £300, and apologise".to_string()),
+            Just("\n  1. ".to_string()),
+            Just("\n- ".to_string()),
+            Just("\nAgreed action\n".to_string()),
+            Just("\r\n".to_string()),
+            Just("\u{a0}".to_string()),
+            "[ -~]{0,12}",
+            "\\PC{0,6}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn any_text_keeps_entity_invariants(pieces in proptest::collection::vec(piece(), 0..40)) {
+            let body: String = pieces.concat();
+            let text = format!(
+                "X Council (20 000 001)\n\nDecision : Upheld\n\nThe Ombudsman's final decision:\n\nSummary: {body}\n\nThe complaint\n\n  1. {body}\n\nAgreed action\n\n  1. {body}\n"
+            );
+            if let Ok(d) = lgsco::parse(&text) {
+                super::check_invariants(&text, &d);
+            }
+            if let Ok(d) = lgsco::parse(&body) {
+                super::check_invariants(&body, &d);
+            }
+        }
+    }
+}

@@ -184,7 +184,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, DateValue)> 
         if let Some((conn, mut b)) = joined {
             let range = match conn {
                 Conn::Slash | Conn::Dash | Conn::To => true,
-                Conn::And => opener.as_deref() == Some("between"),
+                Conn::And => opener == Some("between"),
             };
             // Share a year stated once ("June and July 2020") when the months run forward.
             if a.point.year.is_none() && b.point.month.is_some() {
@@ -204,7 +204,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, DateValue)> 
                     }
                 }
             }
-            let context_ok = opener.as_deref().is_some_and(is_date_preposition)
+            let context_ok = opener.is_some_and(is_date_preposition)
                 || a.point.qualifier.is_some()
                 || !a.bare
                 || !b.bare;
@@ -226,7 +226,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, DateValue)> 
         }
         let context_ok = !a.bare
             || a.point.qualifier.is_some()
-            || opener.as_deref().is_some_and(|w| {
+            || opener.is_some_and(|w| {
                 is_date_preposition(w) && (a.point.month.is_some() || is_year_preposition(w))
             });
         if context_ok && !followed_by_instrument(text, toks, a.last) {

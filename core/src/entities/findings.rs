@@ -210,7 +210,7 @@ fn blocks_sentences(input: &str, blocks: &[Block], subs: &[Subsection], out: &mu
 /// Stems of the words a finding is read from ("Fault"/"fault", ...), built once.
 static KEYS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
     std::sync::LazyLock::new(|| {
-        ["ault", "njustice", "nvestigat", "iscontinu"].map(|k| memchr::memmem::Finder::new(k))
+        ["ault", "njustice", "nvestigat", "iscontinu"].map(memchr::memmem::Finder::new)
     });
 
 fn split(input: &str, t: &Text) -> Vec<Sentence> {

@@ -30,10 +30,13 @@ impl Tok {
 }
 
 pub(crate) fn is_word_byte(b: u8) -> bool {
-    WORD[usize::from(b)]
+    WORD.get(usize::from(b)).copied().unwrap_or(false)
 }
 
 /// Which bytes belong to words (ASCII letters and digits).
+// The table builders below index at compile time: a bad index fails the
+// build, it cannot reach input.
+#[allow(clippy::indexing_slicing)]
 const WORD: [bool; 256] = {
     let mut t = [false; 256];
     let mut i = 0;
@@ -46,7 +49,8 @@ const WORD: [bool; 256] = {
 };
 
 /// Builds a table: for each first byte, a bit mask of the word lengths (1..=15)
-/// that can start what one scanner looks for.
+/// that can start what one scanner looks for. (Compile time only.)
+#[allow(clippy::indexing_slicing)]
 const fn len_table(rules: &[(u8, u8, u16)]) -> [u16; 256] {
     let mut t = [0u16; 256];
     let mut i = 0;
@@ -62,6 +66,7 @@ const fn len_table(rules: &[(u8, u8, u16)]) -> [u16; 256] {
     t
 }
 
+#[allow(clippy::indexing_slicing)]
 const fn lens(list: &[u8]) -> u16 {
     let mut m = 0u16;
     let mut i = 0;
@@ -123,6 +128,22 @@ const REFERENCE_STARTS: [u16; 256] = len_table(&[
     (b'P', b'P', lens(&[4, 5, 9, 10])),
 ]);
 
+/// The four tables in one: bits 0-15 dates, 16-31 legislation, 32-47
+/// parties, 48-63 references; one load and one test rule out most words.
+#[allow(clippy::indexing_slicing)]
+const STARTS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = DATE_STARTS[i] as u64
+            | (LEGISLATION_STARTS[i] as u64) << 16
+            | (PARTY_STARTS[i] as u64) << 32
+            | (REFERENCE_STARTS[i] as u64) << 48;
+        i += 1;
+    }
+    t
+};
+
 /// The words of one piece of text, and for each scanner the indices of the
 /// words that can start what it looks for: the scanners visit only those.
 /// Reused from piece to piece, so it allocates once.
@@ -168,18 +189,25 @@ impl Words {
             let len = end - start;
             let k = self.toks.len();
             self.toks.push(Tok { start, end, first });
-            let bit = if len < 16 { 1u16 << len } else { 0 };
-            let f = usize::from(first);
-            if DATE_STARTS[f] & bit != 0 {
+            if len >= 16 {
+                return;
+            }
+            // This word's length bit in each of the four 16-bit lanes.
+            let lanes = STARTS.get(usize::from(first)).copied().unwrap_or(0);
+            let hits = lanes & (0x0001_0001_0001_0001u64 << len);
+            if hits == 0 {
+                return;
+            }
+            if hits & 0xFFFF != 0 {
                 self.dates.push(k);
             }
-            if LEGISLATION_STARTS[f] & bit != 0 {
+            if hits & 0xFFFF_0000 != 0 {
                 self.legislation.push(k);
             }
-            if PARTY_STARTS[f] & bit != 0 {
+            if hits & 0xFFFF_0000_0000 != 0 {
                 self.parties.push(k);
             }
-            if REFERENCE_STARTS[f] & bit != 0 {
+            if hits >> 48 != 0 {
                 self.references.push(k);
             }
         });
@@ -204,7 +232,7 @@ fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
         }
         let done = chunk.len() - eights.remainder().len();
         for (j, &c) in eights.remainder().iter().enumerate() {
-            m |= u64::from(WORD[usize::from(c)]) << (done + j);
+            m |= u64::from(is_word_byte(c)) << (done + j);
         }
         let valid = if chunk.len() >= 64 {
             u64::MAX
@@ -225,7 +253,7 @@ fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
                 starts &= starts - 1;
             }
         }
-        prev_in_word = chunk.len() >= 1 && (m >> (chunk.len() - 1)) & 1 == 1;
+        prev_in_word = !chunk.is_empty() && (m >> (chunk.len() - 1)) & 1 == 1;
     }
     if prev_in_word {
         f(open, b.len());
