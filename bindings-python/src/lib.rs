@@ -31,9 +31,65 @@ use pyser::Ctx;
 /// A text handed over from Python, readable without the GIL.
 enum Input {
     Str(PyBackedStr),
+    /// A `str`'s own UTF-8 buffer (CPython 3.10+, no copy).
+    Utf8(Utf8Str),
     Bytes(PyBackedBytes),
     /// A `str` that cannot be UTF-8 (lone surrogates).
     Invalid(BadUtf8),
+}
+
+/// The UTF-8 form CPython keeps inside a `str` (`PyUnicode_AsUTF8AndSize`),
+/// borrowed for as long as the `str` is held.
+struct Utf8Str {
+    ptr: *const u8,
+    len: usize,
+    _owner: Py<PyString>,
+}
+
+// SAFETY: the buffer belongs to an immutable `str` that `_owner` keeps alive;
+// CPython never changes it after creating it (under the GIL, before we read).
+unsafe impl Send for Utf8Str {}
+unsafe impl Sync for Utf8Str {}
+
+impl std::ops::Deref for Utf8Str {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // SAFETY: CPython returned this buffer as the str's UTF-8 encoding.
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.ptr, self.len)) }
+    }
+}
+
+extern "C" {
+    // In the stable ABI from Python 3.10 (and exported by every CPython 3);
+    // pyo3's abi3-py39 declarations leave it out, so it is called only on
+    // 3.10 and later.
+    fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut pyo3::ffi::PyObject,
+        size: *mut pyo3::ffi::Py_ssize_t,
+    ) -> *const std::os::raw::c_char;
+}
+
+static HAS_AS_UTF8: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// The `str`'s UTF-8 without copying it, where the interpreter offers that.
+fn borrow_utf8(s: &Bound<'_, PyString>) -> Option<Utf8Str> {
+    let py = s.py();
+    if !*HAS_AS_UTF8.get_or_init(|| py.version_info() >= (3, 10)) {
+        return None;
+    }
+    let mut size: pyo3::ffi::Py_ssize_t = 0;
+    // SAFETY: `s` is a live str and we hold the GIL.
+    let ptr = unsafe { PyUnicode_AsUTF8AndSize(s.as_ptr(), &mut size) };
+    if ptr.is_null() {
+        // Lone surrogates: clear the error; the caller finds where.
+        let _ = PyErr::take(py);
+        return None;
+    }
+    Some(Utf8Str {
+        ptr: ptr as *const u8,
+        len: size as usize,
+        _owner: s.clone().unbind(),
+    })
 }
 
 /// Why one input gave no tree.
@@ -59,6 +115,9 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 fn extract_input(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
     let py = obj.py();
     if let Ok(s) = obj.cast::<PyString>() {
+        if let Some(utf8) = borrow_utf8(s) {
+            return Ok(Input::Utf8(utf8));
+        }
         return match s.extract::<PyBackedStr>() {
             Ok(backed) => Ok(Input::Str(backed)),
             Err(_) => {
@@ -87,6 +146,7 @@ fn extract_input(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
 fn run(input: &Input) -> Result<Parsed, Failure> {
     let text: &str = match input {
         Input::Str(s) => s,
+        Input::Utf8(s) => s,
         Input::Bytes(b) => {
             std::str::from_utf8(b).map_err(|e| Failure::Utf8(BadUtf8::locate(b, e)))?
         }
@@ -121,6 +181,7 @@ fn make_error(
             kwargs.set_item("offset", e.offset())?;
             let char_offset = match input {
                 Input::Str(s) => Offsets::new(s).char_index(e.offset()),
+                Input::Utf8(s) => Offsets::new(s).char_index(e.offset()),
                 Input::Bytes(b) => match std::str::from_utf8(b) {
                     Ok(t) => Offsets::new(t).char_index(e.offset()),
                     Err(_) => e.offset(),
@@ -137,7 +198,7 @@ fn make_error(
             kwargs.set_item("offset", bad.offset)?;
             kwargs.set_item("char_offset", bad.char_offset)?;
             let (code, what) = match input {
-                Input::Str(_) | Input::Invalid(_) => (
+                Input::Str(_) | Input::Utf8(_) | Input::Invalid(_) => (
                     "invalid_unicode",
                     format!(
                         "text holds a lone surrogate at index {}, which is not Unicode text",
@@ -289,6 +350,23 @@ impl NativeDecision {
             }
         })
         .map_err(json_error)
+    }
+
+    /// The decision as Akoma Ntoso 3.0 XML (a ``judgment``), as
+    /// ``lgsco parse --format akn`` prints it.
+    fn to_akn(&self, py: Python<'_>) -> String {
+        py.detach(|| self.decision.to_akn())
+    }
+
+    /// The decision as Markdown, as ``lgsco parse --format md`` prints it.
+    fn to_markdown(&self, py: Python<'_>) -> String {
+        py.detach(|| self.decision.to_markdown())
+    }
+
+    /// The decision as a standalone HTML page, as ``lgsco parse --format
+    /// html`` prints it.
+    fn to_html(&self, py: Python<'_>) -> String {
+        py.detach(|| self.decision.to_html())
     }
 
     /// The code-point index of a byte offset into the parsed text.

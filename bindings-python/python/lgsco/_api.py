@@ -195,6 +195,31 @@ class Decision:
         """:meth:`to_dict` as JSON text (``indent`` spaces per level, or compact)."""
         return self._native.to_json(indent, byte_offsets)
 
+    def to_akn(self) -> str:
+        """The decision as an Akoma Ntoso 3.0 XML document (a ``judgment``):
+        FRBR metadata (the reference as the work number, the decision date,
+        the Ombudsman as author, the title naming the authority), ``header``,
+        ``judgmentBody`` with the sections in ``introduction``,
+        ``background``, ``motivation``, ``remedies`` and ``decision``,
+        ``paragraph`` elements with ``eId="para_N"`` and ``num``,
+        ``blockList``/``item`` for lists, and ``ref href="#para_N"`` for
+        resolved paragraph references. The same text as
+        ``lgsco parse --format akn``; valid against the OASIS AKN 3.0 schema.
+        """
+        return self._native.to_akn()
+
+    def to_markdown(self) -> str:
+        """The decision as Markdown: headings, numbered paragraphs carrying
+        their ordinal (``**38.**``), lists (``lgsco parse --format md``)."""
+        return self._native.to_markdown()
+
+    def to_html(self) -> str:
+        """The decision as a standalone HTML page; paragraphs have
+        ``id="para_N"``, entities are marked
+        ``<span class="entity entity-money" data-kind="money">``
+        (``lgsco parse --format html``)."""
+        return self._native.to_html()
+
     # -- Python protocol ----------------------------------------------------
 
     def __repr__(self) -> str:

@@ -29,6 +29,12 @@ class NativeDecision:
         """The whole tree as plain dicts and lists."""
     def to_json(self, indent: Optional[int] = None, byte_offsets: bool = False) -> str:
         """The tree as JSON text."""
+    def to_akn(self) -> str:
+        """The decision as Akoma Ntoso 3.0 XML."""
+    def to_markdown(self) -> str:
+        """The decision as Markdown."""
+    def to_html(self) -> str:
+        """The decision as a standalone HTML page."""
     def char_index(self, byte_offset: int) -> int:
         """The code-point index of a byte offset into the parsed text."""
 
