@@ -107,7 +107,11 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
         let Some(after_of) = after_of_the(text, g.end) else {
             continue;
         };
-        if let Some(ii) = instruments.iter().position(|ins| ins.start == after_of) {
+        // Instruments are in text order: binary search, not a scan per group.
+        let found = instruments
+            .binary_search_by_key(&after_of, |ins| ins.start)
+            .ok();
+        if let Some(ii) = found {
             if let (Some(ins), Some(u)) = (instruments.get(ii), used_ins.get_mut(ii)) {
                 *u = true;
                 if let Some(ug) = used_grp.get_mut(gi) {
@@ -217,10 +221,11 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
             // A continuation group belongs to the same instrument only inside
             // a citation that names one.
             if c.value.instrument.is_some() || c.link == Link::ThatAct {
-                if let Some(g) = groups
-                    .iter()
-                    .find(|g| g.start > c.end && comma_then(text, c.end) == Some(g.start))
-                {
+                let next = comma_then(text, c.end)
+                    .and_then(|at| groups.binary_search_by_key(&at, |g| g.start).ok())
+                    .and_then(|gi| groups.get(gi))
+                    .filter(|g| g.start > c.end);
+                if let Some(g) = next {
                     c.value.provisions.extend(g.provisions.iter().cloned());
                     c.end = g.end;
                     continue;
@@ -388,7 +393,10 @@ fn instrument_at(text: &str, toks: &[Tok], k: usize) -> Option<Instrument> {
     let mut committed = k; // first token of the name up to the last capitalised word
     let mut depth = 0i32;
     let mut j = k;
-    while j > 0 {
+    // The longest names run to about ten words ("Local Government and Public
+    // Involvement in Health Act"); the cap keeps a run of capitals linear.
+    let floor = k.saturating_sub(20);
+    while j > floor {
         let (p, cur) = (toks.get(j - 1)?, toks.get(j)?);
         let g = gap(text, p.end, cur.start);
         let pw = p.str(text);
@@ -718,11 +726,8 @@ fn that_act(text: &str, pos: usize) -> Option<usize> {
 /// A group that starts right after `, ` at `pos`.
 fn group_after_comma(text: &str, groups: &[Group], used: &[bool], pos: usize) -> Option<usize> {
     let at = comma_then(text, pos)?;
-    groups
-        .iter()
-        .enumerate()
-        .find(|(i, g)| g.start == at && !used.get(*i).copied().unwrap_or(true))
-        .map(|(i, _)| i)
+    let i = groups.binary_search_by_key(&at, |g| g.start).ok()?;
+    (!used.get(i).copied().unwrap_or(true)).then_some(i)
 }
 
 /// The offset after `,` and spaces at `pos`.

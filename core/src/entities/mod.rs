@@ -127,11 +127,7 @@ pub fn extract(decision: &mut Decision, input: &str) {
     link_legislation(&mut entities, &links);
     let diagnostics = resolve_references(decision, &mut entities);
     decision.diagnostics.extend(diagnostics);
-    let legislation_spans: Vec<Span> = entities
-        .iter()
-        .filter(|e| matches!(e.value, EntityValue::Legislation(_)))
-        .map(|e| e.span)
-        .collect();
+    let legislation_spans: Vec<Span> = links.iter().map(|(s, _)| *s).collect();
     entities.extend(group_parties(
         decision,
         input,
@@ -282,31 +278,44 @@ fn scan_leaf(input: &str, l: Leaf, words: &mut text::Words, raw: &mut Raw) {
 
 /// Years inside `Local Government Act 1974`, `paragraph 5(2)` of a Schedule:
 /// a citation's own parts are not separate entities. Returns the entities
-/// kept and each citation's span with how it links to earlier ones.
+/// kept and each citation's span with how it links to earlier ones, in text
+/// order.
 fn drop_inside_legislation(
     entities: Vec<Entity>,
     links: &[(usize, legislation::Link)],
 ) -> (Vec<Entity>, Vec<(Span, legislation::Link)>) {
-    let legis: Vec<(Span, legislation::Link)> = links
+    let mut legis: Vec<(Span, legislation::Link)> = links
         .iter()
         .filter_map(|(i, link)| entities.get(*i).map(|e| (e.span, *link)))
         .collect();
-    let inside = |s: Span| {
-        legis
-            .iter()
-            .any(|(l, _)| l.start <= s.start && s.end <= l.end)
-    };
+    legis.sort_by_key(|(s, _)| s.start);
+    let spans: Vec<Span> = legis.iter().map(|(s, _)| *s).collect();
     let out = entities
         .into_iter()
-        .filter(|e| matches!(e.value, EntityValue::Legislation(_)) || !inside(e.span))
+        .filter(|e| matches!(e.value, EntityValue::Legislation(_)) || !within(&spans, e.span))
         .collect();
     (out, legis)
+}
+
+/// Is `s` inside one of `spans` (sorted by start, not overlapping)?
+fn within(spans: &[Span], s: Span) -> bool {
+    let i = spans.partition_point(|l| l.start <= s.start);
+    i.checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .is_some_and(|l| s.end <= l.end)
 }
 
 /// Fills the instrument and year of `that Act` and of an Act named without
 /// its year from the citation they refer to, earlier in the decision.
 fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]) {
-    let link_of = |s: Span| links.iter().find(|(l, _)| *l == s).map(|(_, k)| *k);
+    let link_of = |s: Span| {
+        links
+            .binary_search_by_key(&s.start, |(l, _)| l.start)
+            .ok()
+            .and_then(|i| links.get(i))
+            .filter(|(l, _)| *l == s)
+            .map(|(_, k)| *k)
+    };
     let mut order: Vec<usize> = (0..entities.len())
         .filter(|&i| {
             entities
@@ -315,8 +324,9 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         })
         .collect();
     order.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.span.start));
-    // (name, year, span) of instruments named so far.
-    let mut named: Vec<(String, Option<i32>, Span)> = Vec::new();
+    // The instrument named last, and by name key the last one with a year.
+    let mut last: Option<(String, Option<i32>, Span)> = None;
+    let mut with_year: HashMap<String, (i32, Span)> = HashMap::new();
     for i in order {
         let Some(e) = entities.get_mut(i) else {
             continue;
@@ -328,20 +338,14 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         match link_of(span) {
             Some(legislation::Link::Year) => {
                 if let Some(name) = &l.instrument {
-                    let key = legislation::name_key(name);
-                    if let Some((_, y, s)) = named
-                        .iter()
-                        .rev()
-                        .filter(|(_, y, _)| y.is_some())
-                        .find(|(n, _, _)| legislation::name_key(n) == key)
-                    {
-                        l.year = *y;
+                    if let Some((y, s)) = with_year.get(&legislation::name_key(name)) {
+                        l.year = Some(*y);
                         l.refers_to = Some(*s);
                     }
                 }
             }
             Some(legislation::Link::ThatAct) => {
-                if let Some((n, y, s)) = named.last() {
+                if let Some((n, y, s)) = &last {
                     l.instrument = Some(n.clone());
                     l.year = *y;
                     l.refers_to = Some(*s);
@@ -349,10 +353,11 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
             }
             _ => {}
         }
-        if let Some(name) = &l.instrument {
-            if l.refers_to.is_none() {
-                named.push((name.clone(), l.year, span));
+        if let (Some(name), None) = (&l.instrument, l.refers_to) {
+            if let Some(y) = l.year {
+                with_year.insert(legislation::name_key(name), (y, span));
             }
+            last = Some((name.clone(), l.year, span));
         }
     }
 }
@@ -411,10 +416,7 @@ fn group_parties(
     let mut first_titled_in_summary: Option<[Option<parties::Name>; 2]> = None;
     let mut first_titled: Option<[Option<parties::Name>; 2]> = None;
     for (f, l) in mentions {
-        if legislation
-            .iter()
-            .any(|s| s.start <= l.span.start && l.span.end <= s.end)
-        {
+        if within(legislation, l.span) {
             continue;
         }
         if input.get(l.span.start..l.span.end).is_none() {
