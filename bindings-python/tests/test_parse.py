@@ -217,8 +217,9 @@ def test_seed_001_entities_and_findings(seed001_text):
     for e in d.entities:
         assert text[e.span.start : e.span.end] == e.text
         if isinstance(e.value, lgsco.Party):
+            assert e.value.mentions[0].span == e.span
             for m in e.value.mentions:
-                assert text[m.span.start : m.span.end] == m.text
+                assert e.value.letter in text[m.span.start : m.span.end]
         if isinstance(e.value, lgsco.RemedyAction) and e.value.deadline is not None:
             dl = e.value.deadline
             assert text[dl.span.start : dl.span.end] == dl.text

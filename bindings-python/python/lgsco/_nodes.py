@@ -878,19 +878,18 @@ class ParagraphRef(Node):
 
 
 class Mention(_Spanned):
-    """One mention of a party."""
+    """One mention of a party: where it is and the paragraph holding it
+    (its text is ``decision.text[span.start:span.end]``)."""
 
     __slots__ = ()
-
-    @property
-    def text(self) -> str:
-        """The mention as written."""
-        return self._d["text"]  # type: ignore[no-any-return]
 
     @property
     def paragraph(self) -> Optional[int]:
         """Ordinal of the paragraph holding it, or ``None``."""
         return self._d["paragraph"]  # type: ignore[no-any-return]
+
+    def __repr__(self) -> str:
+        return f"Mention({Span(self._d['span'])!r}, paragraph={self.paragraph!r})"
 
 
 class Party(Node):
