@@ -8,6 +8,9 @@ module.exports = {
   parse: api.parse,
   parseMany: api.parseMany,
   parseObject: api.parseObject,
+  toAkn: api.toAkn,
+  toMarkdown: api.toMarkdown,
+  toHtml: api.toHtml,
   version: api.version,
   __panicForTest: api.__panicForTest,
   // The browser build needs `await init()`; here the module is ready at load.

@@ -2,5 +2,5 @@
 // instance, so both styles in one process use one wasm instance.
 import api from './index.cjs';
 
-export const { parse, parseMany, parseObject, version, init, initSync, __panicForTest } = api;
+export const { parse, parseMany, parseObject, toAkn, toMarkdown, toHtml, version, init, initSync, __panicForTest } = api;
 export default init;

@@ -45,6 +45,18 @@ export function parseObject(text) {
   return api_or_throw().parseObject(text);
 }
 
+export function toAkn(text) {
+  return api_or_throw().toAkn(text);
+}
+
+export function toMarkdown(text) {
+  return api_or_throw().toMarkdown(text);
+}
+
+export function toHtml(text) {
+  return api_or_throw().toHtml(text);
+}
+
 export function version() {
   return api_or_throw().version();
 }
@@ -53,4 +65,4 @@ export function __panicForTest() {
   return api_or_throw().__panicForTest();
 }
 
-const exports_ = { parse, parseMany, parseObject, version, init, initSync, __panicForTest };
+const exports_ = { parse, parseMany, parseObject, toAkn, toMarkdown, toHtml, version, init, initSync, __panicForTest };

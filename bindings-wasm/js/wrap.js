@@ -52,6 +52,18 @@ export function makeApi(glue) {
     parseObject(text) {
       return JSON.parse(guard(glue.parseToJson, text));
     },
+    /** Parses one decision and renders it as Akoma Ntoso 3.0 XML. */
+    toAkn(text) {
+      return guard(glue.toAkn, text);
+    },
+    /** Parses one decision and renders it as Markdown. */
+    toMarkdown(text) {
+      return guard(glue.toMarkdown, text);
+    },
+    /** Parses one decision and renders it as a standalone HTML page. */
+    toHtml(text) {
+      return guard(glue.toHtml, text);
+    },
     /** The lgsco version this package was built from. */
     version() {
       return glue.version();

@@ -651,6 +651,31 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+// Exports (issue 8): the renderings of lgsco's core, for one text each.
+
+/// Parses one decision and returns it as Akoma Ntoso 3.0 XML (a
+/// `judgment`), as `lgsco parse --format akn` prints it. Throws as `parse`.
+#[wasm_bindgen(js_name = toAkn, skip_typescript)]
+pub fn to_akn(text: JsValue) -> Result<String, JsValue> {
+    let (d, _) = parse_input(&text)?;
+    Ok(d.to_akn())
+}
+
+/// Parses one decision and returns it as Markdown (`--format md`).
+#[wasm_bindgen(js_name = toMarkdown, skip_typescript)]
+pub fn to_markdown(text: JsValue) -> Result<String, JsValue> {
+    let (d, _) = parse_input(&text)?;
+    Ok(d.to_markdown())
+}
+
+/// Parses one decision and returns it as a standalone HTML page
+/// (`--format html`), entities marked with `entity entity-<kind>` classes.
+#[wasm_bindgen(js_name = toHtml, skip_typescript)]
+pub fn to_html(text: JsValue) -> Result<String, JsValue> {
+    let (d, _) = parse_input(&text)?;
+    Ok(d.to_html())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -150,6 +150,24 @@ export function parseMany(texts: readonly string[]): Decision[];
 /** Same result as {@link parse}, through JSON text and \`JSON.parse\` (a second path, tested equal). */
 export function parseObject(text: string): Decision;
 
+/**
+ * Parses one decision statement and renders it as an Akoma Ntoso 3.0 XML
+ * document (a \`judgment\`: FRBR metadata, \`header\`, \`judgmentBody\` with
+ * \`paragraph eId="para_N"\` elements and \`ref\`s for paragraph references),
+ * as \`lgsco parse --format akn\` prints it. Throws as {@link parse}.
+ */
+export function toAkn(text: string): string;
+
+/** Parses one decision statement and renders it as Markdown (\`--format md\`). */
+export function toMarkdown(text: string): string;
+
+/**
+ * Parses one decision statement and renders it as a standalone HTML page
+ * (\`--format html\`): paragraphs \`id="para_N"\`, entities marked
+ * \`<span class="entity entity-money" data-kind="money">\`.
+ */
+export function toHtml(text: string): string;
+
 /** The lgsco version this package was built from. */
 export function version(): string;
 
@@ -158,6 +176,9 @@ export interface Lgsco {
   parse: typeof parse;
   parseMany: typeof parseMany;
   parseObject: typeof parseObject;
+  toAkn: typeof toAkn;
+  toMarkdown: typeof toMarkdown;
+  toHtml: typeof toHtml;
   version: typeof version;
 }
 
