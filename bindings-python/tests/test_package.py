@@ -102,3 +102,14 @@ def test_stubs_match_the_native_module():
         text=True,
     )
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_package_passes_mypy_strict():
+    pytest.importorskip("mypy")
+    r = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "lgsco"],
+        capture_output=True,
+        text=True,
+        cwd=str(Path(__file__).parent),
+    )
+    assert r.returncode == 0, r.stdout + r.stderr

@@ -32,10 +32,7 @@ from ._nodes import (
     _paragraph_dicts,
 )
 
-try:  # Python 3.8+: typing.Literal
-    from typing import Literal
-except ImportError:  # pragma: no cover
-    from typing_extensions import Literal  # type: ignore
+from typing import Literal
 
 __all__ = ["Decision", "parse", "parse_many", "parse_file", "parse_dir"]
 

@@ -104,7 +104,8 @@ class Node:
 
     def to_dict(self) -> Dict[str, Any]:
         """This node as plain dicts and lists (an independent copy)."""
-        return _copy(self._d)
+        out: Dict[str, Any] = _copy(self._d)
+        return out
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Node):
@@ -156,7 +157,7 @@ class Span(Node):
         return text[self._d["start"] : self._d["end"]]
 
     def __len__(self) -> int:
-        return max(0, self._d["end"] - self._d["start"])
+        return max(0, int(self._d["end"]) - int(self._d["start"]))
 
     def __iter__(self) -> Iterator[int]:
         """``start, end = span``."""
@@ -509,7 +510,7 @@ class _SectionBase(_Spanned):
     def title(self) -> Optional[str]:
         """The heading's text, or ``None``."""
         h = self._d["heading"]
-        return None if h is None else h["text"]  # type: ignore[no-any-return]
+        return None if h is None else str(h["text"])
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.title!r}, kind={self.kind!r})"
@@ -615,7 +616,7 @@ class Finding(Node):
         return _span(self._d["span"])
 
     def __bool__(self) -> bool:
-        return self._d["value"] == "yes"
+        return bool(self._d["value"] == "yes")
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.value!r}, source={self.source!r})"

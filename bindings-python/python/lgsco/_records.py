@@ -8,7 +8,7 @@ dependency: these are plain lists of dicts with the same keys in every row.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from ._api import Decision
 from ._errors import ParseError
@@ -106,7 +106,7 @@ def to_records(decisions: Iterable[Union[Decision, ParseError]]) -> List[Record]
 def _walk(
     node: Dict[str, Any],
     path: List[Dict[str, Any]],
-    out: List[tuple],
+    out: List[Tuple[Dict[str, Any], List[Dict[str, Any]]]],
 ) -> None:
     for b in node["blocks"]:
         if b.get("type") == "paragraph":
@@ -136,7 +136,7 @@ def paragraph_records(decisions: Iterable[Union[Decision, ParseError]]) -> List[
             key = e.get("paragraph")
             by_paragraph[key] = by_paragraph.get(key, 0) + 1
         for section in d._get("sections"):
-            found: List[tuple] = []
+            found: List[Tuple[Dict[str, Any], List[Dict[str, Any]]]] = []
             _walk(section, [], found)
             heading = section["heading"]
             section_title = None if heading is None else heading["text"]
