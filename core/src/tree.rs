@@ -32,7 +32,7 @@ pub struct Decision {
     pub findings: Findings,
     /// What was missing, guessed or odd, with where.
     pub diagnostics: Vec<Diagnostic>,
-    /// The whole input.
+    /// The whole input (after a leading byte-order mark, if any).
     pub span: Span,
 }
 
