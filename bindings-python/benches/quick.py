@@ -2,8 +2,9 @@
 
     python bindings-python/benches/quick.py [--n 2000]
 
-Prints, per seed: lgsco.parse (median of runs, microseconds), the same plus
-to_dict(), and parse_many over N texts with threads=1 and threads=2.
+Prints, per seed: lgsco.parse (median of runs, CPU microseconds), the same
+plus to_dict(), and parse_many over N texts with threads=1 and threads=2
+(wall time: needs two idle cores to mean anything).
 Compare lgsco.parse with the native parse of the same seeds (issue 6's Rust
 benches) to see the binding's overhead.
 """
@@ -22,12 +23,13 @@ SEEDS = sorted((ROOT / "tests" / "fixtures").glob("[0-9][0-9][0-9]_*.txt"))
 
 
 def per_call(fn, number: int, repeat: int = 7) -> float:
+    # CPU time of this process: on a shared machine wall time is noisy.
     times = []
     for _ in range(repeat):
-        t = time.perf_counter()
+        t = time.process_time()
         for _ in range(number):
             fn()
-        times.append((time.perf_counter() - t) / number * 1e6)
+        times.append((time.process_time() - t) / number * 1e6)
     return statistics.median(times)
 
 
