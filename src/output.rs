@@ -112,10 +112,7 @@ impl Format {
                 doc.push_str("  </lgsco:document>\n");
                 out = doc.into_bytes();
             }
-            (Format::Md, Framing::Single) => {
-                out = decision.to_markdown().into_bytes();
-                out.push(b'\n');
-            }
+            (Format::Md, Framing::Single) => out = decision.to_markdown().into_bytes(),
             (Format::Md, _) => {
                 // `--` cannot appear inside an HTML comment.
                 let mut doc = format!("<!-- path: {} -->\n\n", path.replace("--", "-\u{2010}"));

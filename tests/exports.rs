@@ -653,6 +653,7 @@ fn markdown_has_headings_numbered_paragraphs_and_lists() {
         let d = parse(&path);
         let name = path.display().to_string();
         let md = d.to_markdown();
+        assert!(md.ends_with('\n') && !md.ends_with("\n\n"), "{name}");
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(
             lines.iter().filter(|l| l.starts_with("# ")).count(),
@@ -763,7 +764,7 @@ fn cli_formats_for_several_files() {
 
     // One file: exactly the library's output.
     for (format, expected) in [
-        ("md", parse(&root().join(SEED_001)).to_markdown() + "\n"),
+        ("md", parse(&root().join(SEED_001)).to_markdown()),
         ("html", parse(&root().join(SEED_001)).to_html()),
     ] {
         let out = lgsco_cmd()
