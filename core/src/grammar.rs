@@ -85,6 +85,16 @@ fn letter_marker(s: &str) -> IResult<&str, (Marker, &str)> {
 
 /// `1. text`, `• text`, `- text`, `a) text` (on a trimmed line).
 pub fn list_line(s: &str) -> Option<ListLine<'_>> {
+    // Markers start with a digit, `-`, `*`, `(`, a lower-case letter or a
+    // (non-ASCII) bullet: prose starting with a capital is rejected here.
+    let b = first_byte(s);
+    if !(b.is_ascii_digit()
+        || b.is_ascii_lowercase()
+        || b >= 0x80
+        || matches!(b, b'-' | b'*' | b'('))
+    {
+        return None;
+    }
     let (text, (marker, marker_text)) =
         alt((number_marker, bullet_marker, dash_marker, letter_marker))
             .parse(s)
@@ -116,6 +126,10 @@ pub struct FieldLine<'a> {
 /// `Category : Area > Sub`, `Decision : Upheld`, `Decision date : 29 Jul 2020`,
 /// and the legacy `Ombudsman satisfied with council's response: 02 November 2015`.
 pub fn field_line(s: &str) -> Option<FieldLine<'_>> {
+    // Every label starts with an ASCII C, D or O (any case).
+    if !matches!(first_byte(s).to_ascii_lowercase(), b'c' | b'd' | b'o') {
+        return None;
+    }
     let satisfied = recognize((
         tag_no_case("Ombudsman satisfied with "),
         take_while1(|c: char| c.is_alphanumeric() || c == ' '),
@@ -143,6 +157,9 @@ pub fn field_line(s: &str) -> Option<FieldLine<'_>> {
 
 /// `The Ombudsman's final decision:` (any apostrophe, any case, colon optional).
 pub fn final_marker(s: &str) -> bool {
+    if !matches!(first_byte(s).to_ascii_lowercase(), b't' | b'o') {
+        return false;
+    }
     let r: IResult<&str, _> = (
         opt(tag_no_case("The ")),
         tag_no_case("Ombudsman"),
@@ -157,6 +174,9 @@ pub fn final_marker(s: &str) -> bool {
 
 /// `Summary: text` -> the label with its colon, and the text (maybe empty).
 pub fn inline_summary(s: &str) -> Option<(&str, &str)> {
+    if first_byte(s).to_ascii_lowercase() != b's' {
+        return None;
+    }
     let r: IResult<&str, _> = (tag_no_case("Summary"), spaces0, char(':'), spaces0).parse(s);
     let (text, _) = r.ok()?;
     let label = s
@@ -210,9 +230,18 @@ pub fn closing_line(s: &str) -> bool {
     if s.len() > 120 {
         return false;
     }
-    let lower = s.to_lowercase();
-    if lower.contains("on behalf of the ombudsman") {
+    // The phrase has no `i` or `k`, the only ASCII letters a non-ASCII
+    // character lower-cases to (U+0130, U+212A), so ignoring ASCII case
+    // finds exactly what searching `s.to_lowercase()` would.
+    if contains_ascii_ci(s, "on behalf of the ombudsman") {
         return true;
+    }
+    // Only an ASCII a, d, i or o starts a match of the phrases below.
+    if !matches!(
+        first_byte(s).to_ascii_lowercase(),
+        b'a' | b'd' | b'i' | b'o'
+    ) {
+        return false;
     }
     let r: IResult<&str, _> = (
         opt(alt((tag_no_case("Assistant "), tag_no_case("Deputy ")))),
@@ -263,24 +292,80 @@ pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
     if s.is_empty() || s.len() > 400 {
         return None;
     }
-    let lower = s.to_lowercase();
-    if NAVIGATION.contains(&lower.as_str()) {
+    // Every phrase is ASCII lower case: compare the first lower-case character
+    // before walking a phrase, and never build the lower-cased line.
+    let first = s.chars().next().and_then(|c| c.to_lowercase().next());
+    let candidates = |list: &'static [&'static str]| {
+        list.iter()
+            .filter(move |p| p.chars().next() == first)
+            .map(move |p| lower_vs(s, p))
+    };
+    if candidates(NAVIGATION).any(|r| r == LowerRel::Equal) {
         return Some(BoilerplateKind::Navigation);
     }
-    if COOKIE_LINES.contains(&lower.as_str())
-        || COOKIE_PREFIXES.iter().any(|p| lower.starts_with(p))
+    if candidates(COOKIE_LINES).any(|r| r == LowerRel::Equal)
+        || candidates(COOKIE_PREFIXES)
+            .any(|r| matches!(r, LowerRel::Equal | LowerRel::LongerThanPhrase))
     {
         return Some(BoilerplateKind::Cookies);
     }
-    if last && lower.len() >= 4 {
-        if NAVIGATION.iter().any(|p| p.starts_with(&lower)) {
-            return Some(BoilerplateKind::Navigation);
-        }
-        if COOKIE_LINES.iter().any(|p| p.starts_with(&lower)) {
-            return Some(BoilerplateKind::Cookies);
+    if last {
+        let lower = s.to_lowercase();
+        if lower.len() >= 4 {
+            if NAVIGATION.iter().any(|p| p.starts_with(&lower)) {
+                return Some(BoilerplateKind::Navigation);
+            }
+            if COOKIE_LINES.iter().any(|p| p.starts_with(&lower)) {
+                return Some(BoilerplateKind::Cookies);
+            }
         }
     }
     None
+}
+
+/// How the Unicode lower case of a line compares with a lower-case phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LowerRel {
+    Equal,
+    /// The phrase is a proper prefix of the lower-cased line.
+    LongerThanPhrase,
+    /// Anything else.
+    Differ,
+}
+
+/// Compares `s.to_lowercase()` with `phrase` character by character, stopping
+/// at the first difference (no allocation).
+fn lower_vs(s: &str, phrase: &str) -> LowerRel {
+    let mut want = phrase.chars();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match want.next() {
+            None => return LowerRel::LongerThanPhrase,
+            Some(w) if w == c => {}
+            Some(_) => return LowerRel::Differ,
+        }
+    }
+    if want.next().is_none() {
+        LowerRel::Equal
+    } else {
+        LowerRel::Differ
+    }
+}
+
+/// Does `s` hold `needle` (ASCII lower case), ignoring ASCII case?
+fn contains_ascii_ci(s: &str, needle: &str) -> bool {
+    let (hay, needle) = (s.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// The first byte of `s`, for quick rejection before a full match.
+fn first_byte(s: &str) -> u8 {
+    s.as_bytes().first().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

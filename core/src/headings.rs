@@ -7,6 +7,9 @@
 
 use crate::tree::SectionKind;
 
+/// More characters than any name in [`kind_of`] has.
+const MAX_NAME_CHARS: usize = 60;
+
 /// Lower-case, straight apostrophes, single spaces, no trailing colon.
 fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -33,6 +36,22 @@ fn normalise(text: &str) -> String {
 /// The kind of a heading, from its words; topic names are `Other`.
 pub fn kind_of(text: &str) -> SectionKind {
     use SectionKind::*;
+    // Every name ends with a letter: prose ending in `.` or `)` is none.
+    let core = text.trim().trim_end_matches(':').trim();
+    if !core.chars().next_back().is_some_and(char::is_alphabetic) {
+        return Other;
+    }
+    // The longest name has 51 characters, and normalising never merges
+    // characters other than spaces and trailing colons: a line with more of
+    // the rest is prose, not worth normalising.
+    if text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ':')
+        .nth(MAX_NAME_CHARS)
+        .is_some()
+    {
+        return Other;
+    }
     let h = normalise(text);
     let h = h.as_str();
     match h {
@@ -150,7 +169,7 @@ pub fn looks_like_heading(text: &str) -> bool {
     if !(first.is_uppercase() || first.is_ascii_digit()) {
         return false;
     }
-    if text.chars().count() > 100 || text.split_whitespace().count() > 14 {
+    if text.chars().nth(100).is_some() || text.split_whitespace().nth(14).is_some() {
         return false;
     }
     let last = text.chars().last().unwrap_or('.');
