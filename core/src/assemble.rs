@@ -607,9 +607,10 @@ impl<'a> Assembler<'a> {
     }
 
     /// A title line followed by metadata or a marker, after the body has
-    /// begun: a second decision concatenated to the first.
+    /// begun (or after the closing furniture, such as a cookie banner that
+    /// ended the first page): a second decision concatenated to the first.
     fn is_second_decision(&self, i: usize) -> bool {
-        if self.state != State::Body || self.sections.is_empty() {
+        if !matches!(self.state, State::Body | State::Trailer) || self.sections.is_empty() {
             return false;
         }
         let Some(line) = self.lines.get(i) else {

@@ -122,3 +122,51 @@ pub fn parse_with(input: &str, options: &Options) -> Result<Decision, ParseError
     }
     Ok(decision)
 }
+
+/// Splits text holding several decisions one after another (pages a scrape
+/// glued together) into one slice per decision, in order; concatenated, the
+/// slices give back `input`. Text with one decision, or none, comes back as
+/// one slice.
+///
+/// A new decision starts at a title line followed by metadata or the
+/// final-decision marker once the previous body has begun: where
+/// [`parse`] reports a `second_decision` diagnostic (and keeps the rest as
+/// boilerplate). Parse each slice on its own; its spans are offsets into the
+/// slice (add the lengths of the slices before it for offsets into `input`).
+/// Each split parses the rest of the text again, so the cost is the input
+/// size times the number of decisions: meant for a few, not an archive.
+///
+/// ```
+/// let one = "West Sussex County Council (19 011 114)\n\nDecision : Upheld\n\n\
+///            The complaint\n\n  1. Ms X complains.\n\n";
+/// let two = "Knowsley Metropolitan Borough Council (22 014 796)\n\n\
+///            Decision : Not upheld\n\nThe complaint\n\n  1. Mr Y complains.\n";
+/// let both = format!("{one}{two}");
+/// assert_eq!(lgsco::split_decisions(&both), vec![one, two]);
+/// ```
+pub fn split_decisions(input: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = input;
+    loop {
+        let at = parse_with(rest, &Options::tree_only())
+            .ok()
+            .and_then(|d| {
+                d.diagnostics
+                    .iter()
+                    .find(|x| x.code == "second_decision")
+                    .map(|x| x.span.start)
+            })
+            .filter(|&at| at > 0)
+            .and_then(|at| rest.split_at_checked(at));
+        match at {
+            Some((head, tail)) => {
+                pieces.push(head);
+                rest = tail;
+            }
+            None => {
+                pieces.push(rest);
+                return pieces;
+            }
+        }
+    }
+}
