@@ -594,8 +594,12 @@ fn reads_as_clause_item(text: &str) -> bool {
 
 /// Does a lead-in introduce a list of clauses (`... complains that:`)?
 fn introduces_clauses(lead: &str) -> bool {
-    let t = lead.trim_end().to_lowercase();
-    t.ends_with(" that:") || t.ends_with(" that :")
+    // Only the end matters: lower-case the last seven characters (each
+    // lower-cases to one or more), not the whole paragraph.
+    let t = lead.trim_end();
+    let tail_at = t.char_indices().rev().nth(6).map_or(0, |(i, _)| i);
+    let tail = t.get(tail_at..).unwrap_or(t).to_lowercase();
+    tail.ends_with(" that:") || tail.ends_with(" that :")
 }
 
 /// `;`, `, and`, `; or`, `, or`, ` and` at the end: the list goes on.

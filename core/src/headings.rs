@@ -26,7 +26,11 @@ fn normalise(text: &str) -> String {
             }
             space = true;
         } else {
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
             space = false;
         }
     }
