@@ -1,6 +1,6 @@
 //! Does parse time grow linearly? One process, single thread:
 //!
-//!     cargo run --release --example scaling [-- --rounds 5]
+//!     cargo run --release --example scaling [-- --rounds 5 --shape long_line --tree-only]
 //!
 //! For each shape of benches/common/corpus.rs (a long decision made of varied
 //! seed bodies; one long line; one paragraph with a long list; every line a
@@ -23,9 +23,21 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
+    let only = args
+        .iter()
+        .position(|a| a == "--shape")
+        .and_then(|i| args.get(i + 1));
+    let options = if args.iter().any(|a| a == "--tree-only") {
+        lgsco::Options::tree_only()
+    } else {
+        lgsco::Options::default()
+    };
     let scales = [1usize, 2, 8];
     let mut worst: f64 = 0.0;
     for shape in corpus::shapes::NAMES {
+        if only.is_some_and(|o| o != shape) {
+            continue;
+        }
         let texts: Vec<String> = scales
             .iter()
             .map(|&s| corpus::shapes::build(shape, s))
@@ -34,7 +46,7 @@ fn main() {
         for _ in 0..rounds {
             for (b, text) in best.iter_mut().zip(&texts) {
                 let t = Instant::now();
-                let d = lgsco::parse(black_box(text));
+                let d = lgsco::parse_with(black_box(text), &options);
                 let secs = t.elapsed().as_secs_f64();
                 assert!(d.is_ok(), "{shape} parses");
                 drop(black_box(d));

@@ -133,8 +133,14 @@ fn shuffle_body(text: &str, rng: &mut Rng) -> String {
         .iter()
         .map(|c| c.to_string())
         .collect();
+    // The closing line and the page furniture after it stay at the end.
+    let tail = chunks
+        .iter()
+        .skip(header)
+        .position(|c| is_closing(c))
+        .map_or(chunks.len(), |i| header + i);
     let mut body: Vec<String> = Vec::new();
-    for chunk in chunks.get(header..).unwrap_or_default() {
+    for chunk in chunks.get(header..tail).unwrap_or_default() {
         let chunk = shuffle_units(chunk, rng);
         body.push(chunk.clone());
         if rng.chance(8) {
@@ -149,7 +155,24 @@ fn shuffle_body(text: &str, rng: &mut Rng) -> String {
         }
     }
     out.extend(body);
+    out.extend(
+        chunks
+            .get(tail..)
+            .unwrap_or_default()
+            .iter()
+            .map(|c| c.to_string()),
+    );
     out.join("\n\n")
+}
+
+/// The closing line ("Investigator's decision on behalf of the Ombudsman")
+/// or the page furniture that follows the body.
+fn is_closing(chunk: &str) -> bool {
+    let first = chunk.lines().next().unwrap_or("").trim().to_lowercase();
+    first.contains("on behalf of the ombudsman")
+        || first.ends_with("'s decision")
+        || first.ends_with("’s decision")
+        || first == "print this page"
 }
 
 fn shuffle_units(chunk: &str, rng: &mut Rng) -> String {
@@ -292,9 +315,11 @@ pub mod shapes {
                 while s.len() < target {
                     let v = vary(body, &mut rng).replace("\r\n", "\n");
                     let v = v.strip_prefix('\u{feff}').unwrap_or(&v);
-                    // Only the body: from the first section heading on.
+                    // Only the body: from the first section heading to
+                    // the closing line.
                     let from = v.find("The complaint\n").unwrap_or(0);
-                    s.push_str(&v[from..]);
+                    let to = v.find("Investigator's decision").unwrap_or(v.len());
+                    s.push_str(&v[from..to.max(from)]);
                     s.push_str("\n\n");
                 }
             }
