@@ -4,7 +4,8 @@
 //!     cargo run --release --example native_times -- --corpus 2000 --dump /tmp/corpus.json
 //!
 //! `--seeds` prints one JSON line per real seed: its size and the time of one
-//! `lgsco::parse` (tree + entities) and of a tree-only parse, in
+//! `lgsco::parse` (tree + entities), of a tree-only parse and of a parse
+//! followed by `serde_json::to_string` (what the wasm binding sends), in
 //! microseconds (the fastest of several batches, per call).
 //! `--corpus N` builds N varied decisions (benches/common/corpus.rs), times
 //! parsing all of them one after the other (fastest of several rounds) and
@@ -48,6 +49,11 @@ fn main() {
             let tree = per_call_us(15, 200, || {
                 black_box(lgsco::parse_with(black_box(&text), &tree_only).ok());
             });
+            // What the bindings hand over: the tree as JSON text.
+            let json = per_call_us(15, 200, || {
+                let d = lgsco::parse(black_box(&text)).ok();
+                black_box(d.and_then(|d| serde_json::to_string(&d).ok()));
+            });
             println!(
                 "{}",
                 serde_json::json!({
@@ -55,6 +61,7 @@ fn main() {
                     "bytes": text.len(),
                     "parse_us": (full * 100.0).round() / 100.0,
                     "tree_only_us": (tree * 100.0).round() / 100.0,
+                    "parse_to_json_us": (json * 100.0).round() / 100.0,
                 })
             );
         }
