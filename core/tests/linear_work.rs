@@ -245,8 +245,10 @@ fn allocations_grow_linearly_for_every_adversarial_shape() {
 fn wall_clock_is_linear() {
     let n = 20_000;
     for (name, make) in shapes() {
-        let small = make(n);
-        let large = make(8 * n);
+        // 2x against 16x: inputs big enough that caches do not flatter the
+        // small one.
+        let small = make(2 * n);
+        let large = make(16 * n);
         let time = |input: &str| {
             (0..3)
                 .map(|_| {
@@ -266,6 +268,7 @@ fn wall_clock_is_linear() {
             large.len(),
             b
         );
-        assert!(ratio < 16.0, "{name}: {ratio:.1}x for 8x the input");
+        // Linear is ~8x, quadratic ~64x; noise on a busy machine can double 8x.
+        assert!(ratio < 32.0, "{name}: {ratio:.1}x for 8x the input");
     }
 }
