@@ -21,8 +21,9 @@
 //!
 //! lgsco never panics on input and needs no recursion that grows with it
 //! (items nest at most [`blocks::MAX_ITEM_DEPTH`] deep, sub-headings two deep),
-//! and its time is linear in the input. Memory is a small multiple of the
-//! input, so inputs above [`Options::max_input_bytes`] (default
+//! and its time and memory are linear in the input (memory is tens of bytes
+//! per input byte at worst: a line of a few bytes can make a paragraph), so
+//! inputs above [`Options::max_input_bytes`] (default
 //! [`DEFAULT_MAX_INPUT_BYTES`], 64 MiB) are refused with
 //! [`ParseError::TooLarge`] before any work is done:
 //!

@@ -219,8 +219,8 @@ fn allocations_grow_linearly_for_every_adversarial_shape() {
                 ratio(a.peak, b.peak),
             );
             eprintln!(
-                "{name:>26} {mode:>8}: allocs {:>8} -> {:>9} ({r_allocs:.1}x), bytes {r_bytes:.1}x, peak {r_peak:.1}x",
-                a.allocs, b.allocs
+                "{name:>26} {mode:>8}: allocs {:>8} -> {:>9} ({r_allocs:.1}x), bytes {r_bytes:.1}x, peak {r_peak:.1}x ({:.0} bytes per input byte)",
+                a.allocs, b.allocs, b.peak as f64 / large.len().max(1) as f64
             );
             // Inputs that allocate almost nothing (errors) need no ratio.
             let tiny = b.allocs < 64 && b.bytes < 64 * large.len().max(1);
