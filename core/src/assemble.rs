@@ -278,7 +278,7 @@ impl<'a> Assembler<'a> {
         match self.layout {
             // Old pages have few headings: only the known names count.
             Layout::Legacy => false,
-            _ => headings::looks_like_heading(text),
+            _ => headings::shaped_like_heading(text),
         }
     }
 

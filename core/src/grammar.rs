@@ -295,6 +295,10 @@ pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
     // Every phrase is ASCII lower case: compare the first lower-case character
     // before walking a phrase, and never build the lower-cased line.
     let first = s.chars().next().and_then(|c| c.to_lowercase().next());
+    // No phrase starts with another letter (nor does a truncated one).
+    if !first.is_some_and(|c| "abcgilprstvw".contains(c)) {
+        return None;
+    }
     let candidates = |list: &'static [&'static str]| {
         list.iter()
             .filter(move |p| p.chars().next() == first)

@@ -164,9 +164,12 @@ pub fn is_chapter(kind: SectionKind) -> bool {
 /// short line without closing punctuation that does not start like a
 /// citation or a continued sentence.
 pub fn looks_like_heading(text: &str) -> bool {
-    if kind_of(text) != SectionKind::Other {
-        return true;
-    }
+    kind_of(text) != SectionKind::Other || shaped_like_heading(text)
+}
+
+/// The shape half of [`looks_like_heading`], for callers that already know
+/// the line is not a known heading.
+pub fn shaped_like_heading(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
