@@ -174,7 +174,7 @@ pub fn final_marker(s: &str) -> bool {
 
 /// `Summary: text` -> the label with its colon, and the text (maybe empty).
 pub fn inline_summary(s: &str) -> Option<(&str, &str)> {
-    if first_byte(s).to_ascii_lowercase() != b's' {
+    if !first_byte(s).eq_ignore_ascii_case(&b's') {
         return None;
     }
     let r: IResult<&str, _> = (tag_no_case("Summary"), spaces0, char(':'), spaces0).parse(s);

@@ -56,7 +56,9 @@ fn fixture(name: &str) -> String {
 
 /// The adversarial shapes of `adversarial.rs`, at size `n` (units of the
 /// shape: words, lines, items, headings, ...).
-fn shapes() -> Vec<(&'static str, Box<dyn Fn(usize) -> String>)> {
+type Shape = (&'static str, Box<dyn Fn(usize) -> String>);
+
+fn shapes() -> Vec<Shape> {
     let seed = fixture("001_b4fdc07b486f5ef2.txt");
     vec![
         (
