@@ -212,7 +212,7 @@ impl<'a> Assembler<'a> {
             self.push_boilerplate(line, kind);
             return;
         }
-        if grammar::final_marker(text) && self.header.marker.is_none() && self.sections.is_empty() {
+        if self.header.marker.is_none() && self.sections.is_empty() && grammar::final_marker(text) {
             self.header.marker = Some(line.text());
             return;
         }

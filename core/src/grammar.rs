@@ -193,6 +193,11 @@ pub fn summary_heading(s: &str) -> bool {
 /// The title line: `Authority (YY NNN NNN)` or the bare reference. Returns the
 /// authority (if any) and the reference as written.
 pub fn title_line(s: &str) -> Option<(Option<&str>, &str)> {
+    // Both forms end with `)` or a digit (before trailing spaces).
+    let end = s.trim_end_matches([' ', '\t', '\u{a0}']).as_bytes().last();
+    if !end.is_some_and(|&b| b == b')' || b.is_ascii_digit()) {
+        return None;
+    }
     if let Ok(("", r)) = reference(s) {
         return Some((None, r));
     }
@@ -277,6 +282,9 @@ const COOKIE_LINES: &[&str] = &[
     "save preferences",
 ];
 
+/// The length of the longest phrase in [`NAVIGATION`] and [`COOKIE_LINES`].
+const LONGEST_WHOLE_LINE_PHRASE: usize = 28;
+
 /// Cookie-banner paragraphs, matched by how they begin.
 const COOKIE_PREFIXES: &[&str] = &[
     "these cookies enable the website",
@@ -295,6 +303,9 @@ pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
     // Every phrase is ASCII lower case: compare the first lower-case character
     // before walking a phrase, and never build the lower-cased line.
     let first = s.chars().next().and_then(|c| c.to_lowercase().next());
+    // Whole-line phrases are short: a line of more than four bytes a
+    // character (UTF-8's most) for each of their characters is none of them.
+    let short = s.len() <= 4 * LONGEST_WHOLE_LINE_PHRASE;
     // No phrase starts with another letter (nor does a truncated one).
     if !first.is_some_and(|c| "abcgilprstvw".contains(c)) {
         return None;
@@ -304,10 +315,10 @@ pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
             .filter(move |p| p.chars().next() == first)
             .map(move |p| lower_vs(s, p))
     };
-    if candidates(NAVIGATION).any(|r| r == LowerRel::Equal) {
+    if short && candidates(NAVIGATION).any(|r| r == LowerRel::Equal) {
         return Some(BoilerplateKind::Navigation);
     }
-    if candidates(COOKIE_LINES).any(|r| r == LowerRel::Equal)
+    if short && candidates(COOKIE_LINES).any(|r| r == LowerRel::Equal)
         || candidates(COOKIE_PREFIXES)
             .any(|r| matches!(r, LowerRel::Equal | LowerRel::LongerThanPhrase))
     {
@@ -462,6 +473,12 @@ mod tests {
         assert_eq!(title_line("15 010 742"), Some((None, "15 010 742")));
         assert_eq!(title_line("Council (1974)"), None);
         assert_eq!(reference_id("19 011 114").as_deref(), Some("19-011-114"));
+    }
+
+    #[test]
+    fn longest_whole_line_phrase() {
+        let longest = NAVIGATION.iter().chain(COOKIE_LINES).map(|p| p.len()).max();
+        assert_eq!(longest, Some(LONGEST_WHOLE_LINE_PHRASE));
     }
 
     #[test]
