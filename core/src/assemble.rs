@@ -253,9 +253,14 @@ impl<'a> Assembler<'a> {
             return;
         }
         let may_head = indent == 0 || self.layout == Layout::Legacy || !self.blocks.has_open();
-        if may_head && self.is_heading(text) {
+        let heading = if may_head {
+            self.heading_kind(text)
+        } else {
+            None
+        };
+        if let Some(kind) = heading {
             self.in_summary = false;
-            self.heading(line);
+            self.heading(line, kind);
             return;
         }
         if self.in_summary {
@@ -270,16 +275,16 @@ impl<'a> Assembler<'a> {
         self.after_heading = false;
     }
 
-    fn is_heading(&self, text: &str) -> bool {
+    /// The kind of heading this line is, if it is one.
+    fn heading_kind(&self, text: &str) -> Option<SectionKind> {
         let kind = headings::kind_of(text);
-        if kind != SectionKind::Other {
-            return true;
-        }
-        match self.layout {
-            // Old pages have few headings: only the known names count.
-            Layout::Legacy => false,
-            _ => headings::shaped_like_heading(text),
-        }
+        let heading = kind != SectionKind::Other
+            || match self.layout {
+                // Old pages have few headings: only the known names count.
+                Layout::Legacy => false,
+                _ => headings::shaped_like_heading(text),
+            };
+        heading.then_some(kind)
     }
 
     /// A line with a list marker, placed by layout.
@@ -379,9 +384,8 @@ impl<'a> Assembler<'a> {
     }
 
     /// Places a heading at its level (FORMAT.md "Headings and levels").
-    fn heading(&mut self, line: &Line<'a>) {
+    fn heading(&mut self, line: &Line<'a>, kind: SectionKind) {
         let heading = line.text();
-        let kind = headings::kind_of(&heading.text);
         self.flush();
         let stacked = self.after_heading;
         let top = if self.sections.is_empty() || (self.layout == Layout::Numbered && self.top_next)
