@@ -76,8 +76,7 @@ impl<'a> Line<'a> {
 /// (it is whitespace); a final line without a newline is kept.
 pub fn split(input: &str) -> Vec<Line<'_>> {
     let bytes = input.as_bytes();
-    // Sized once: growing the vector would copy it (lone-CR files still grow).
-    let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut pos = if input.starts_with('\u{feff}') { 3 } else { 0 };
     let mut number = 1;
     while pos < bytes.len() {
