@@ -292,7 +292,7 @@ mod tests {
         // piece at offset 10: "pay £5 see paragraph 3 now"
         let piece = Text::new("pay £5 see paragraph 3 now", Span::new(10, 37, 1));
         let entities = vec![
-            pref(10, 24),  // "pay £5 see p" ... outer, holds the money
+            pref(10, 23),  // "pay £5 see p" (£ is two bytes): outer, holds the money
             money(14, 17), // "£5"
             money(20, 30), // partly overlaps the outer one: dropped
             money(40, 45), // outside the piece
