@@ -85,20 +85,16 @@ fn letter_marker(s: &str) -> IResult<&str, (Marker, &str)> {
 
 /// `1. text`, `• text`, `- text`, `a) text` (on a trimmed line).
 pub fn list_line(s: &str) -> Option<ListLine<'_>> {
-    // Markers start with a digit, `-`, `*`, `(`, a lower-case letter or a
-    // (non-ASCII) bullet: prose starting with a capital is rejected here.
-    let b = first_byte(s);
-    if !(b.is_ascii_digit()
-        || b.is_ascii_lowercase()
-        || b >= 0x80
-        || matches!(b, b'-' | b'*' | b'('))
-    {
-        return None;
-    }
-    let (text, (marker, marker_text)) =
-        alt((number_marker, bullet_marker, dash_marker, letter_marker))
-            .parse(s)
-            .ok()?;
+    // The first byte tells which marker it can be (no two start alike), so
+    // only that parser runs; prose starting with a capital is rejected here.
+    let parsed = match first_byte(s) {
+        b'0'..=b'9' => number_marker(s),
+        b'-' => dash_marker(s),
+        b'(' | b'a'..=b'z' => letter_marker(s),
+        b'*' | 0x80.. => bullet_marker(s),
+        _ => return None,
+    };
+    let (text, (marker, marker_text)) = parsed.ok()?;
     Some(ListLine {
         marker,
         marker_text,
@@ -306,8 +302,10 @@ pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
     // Whole-line phrases are short: a line of more than four bytes a
     // character (UTF-8's most) for each of their characters is none of them.
     let short = s.len() <= 4 * LONGEST_WHOLE_LINE_PHRASE;
-    // No phrase starts with another letter (nor does a truncated one).
-    if !first.is_some_and(|c| "abcgilprstvw".contains(c)) {
+    // No phrase starts with another letter (nor does a truncated one), and
+    // on a long line only the cookie paragraphs' openings can match.
+    let initials = if short { "abcgilprstvw" } else { "gitw" };
+    if !first.is_some_and(|c| initials.contains(c)) {
         return None;
     }
     let candidates = |list: &'static [&'static str]| {
