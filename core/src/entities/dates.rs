@@ -106,11 +106,9 @@ impl DatePoint {
             }
         }
         self.date = match (self.year, self.month, self.day, self.precision) {
-            (Some(y), Some(m), Some(d), DatePrecision::Day) => {
-                Some(format!("{y:04}-{m:02}-{d:02}"))
-            }
-            (Some(y), Some(m), _, DatePrecision::Month) => Some(format!("{y:04}-{m:02}")),
-            (Some(y), _, _, _) => Some(format!("{y:04}")),
+            (Some(y), Some(m), Some(d), DatePrecision::Day) => Some(iso(y, &[m, d])),
+            (Some(y), Some(m), _, DatePrecision::Month) => Some(iso(y, &[m])),
+            (Some(y), _, _, _) => Some(iso(y, &[])),
             _ => None,
         };
     }
@@ -119,6 +117,33 @@ impl DatePoint {
         self.year = Some(y);
         self.normalise();
         self
+    }
+}
+
+/// `{y:04}` then `-{p:02}` for each part, as `format!` would write them, but
+/// without the formatting machinery (this runs for every date found).
+fn iso(y: i32, parts: &[u32]) -> String {
+    let mut s = String::with_capacity(10);
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => push_digits(&mut s, y, 4),
+        _ => s.push_str(&format!("{y:04}")),
+    }
+    for &p in parts {
+        s.push('-');
+        if p <= 99 {
+            push_digits(&mut s, p, 2);
+        } else {
+            s.push_str(&p.to_string());
+        }
+    }
+    s
+}
+
+/// Exactly `width` decimal digits of `v` (which must fit), zero-padded.
+fn push_digits(s: &mut String, v: u32, width: u32) {
+    for k in (0..width).rev() {
+        let digit = (v / 10u32.pow(k)) % 10;
+        s.push(char::from(b'0' + digit as u8));
     }
 }
 

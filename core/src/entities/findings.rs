@@ -217,6 +217,11 @@ fn split(input: &str, t: &Text) -> Vec<Sentence> {
     let Some(text) = input.get(t.span.start..t.span.end) else {
         return Vec::new();
     };
+    // A sentence holds a key only if its piece of text does: most pieces
+    // hold none, and then need no sentence split at all.
+    if !KEYS.iter().any(|k| k.find(text.as_bytes()).is_some()) {
+        return Vec::new();
+    }
     sentences(text)
         .into_iter()
         .filter_map(|(s, e)| {
