@@ -760,19 +760,24 @@ fn as_amended_after(text: &str, pos: usize) -> Option<usize> {
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in name.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}') {
-        let w: String = word
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
-        if w.is_empty() {
-            continue;
-        }
-        let w = w.strip_suffix('s').filter(|s| !s.is_empty()).unwrap_or(&w);
+        // Each word goes straight into `out` (no String per word); a word
+        // with no letters or digits is taken out again, separator included.
+        let mark = out.len();
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        let start = out.len();
+        out.extend(
+            word.chars()
+                .filter(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        let len = out.len() - start;
+        if len == 0 {
+            out.truncate(mark);
+        } else if len > 1 && out.ends_with('s') {
+            out.pop();
+        }
     }
     out
 }

@@ -242,16 +242,22 @@ fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
         let before = (m << 1) | u64::from(prev_in_word);
         let mut starts = m & !before;
         let mut ends = !m & before & valid;
-        while starts | ends != 0 {
-            let s = starts.trailing_zeros();
-            let e = ends.trailing_zeros();
-            if e < s {
-                f(open, base + e as usize);
-                ends &= ends - 1;
-            } else {
-                open = base + s as usize;
-                starts &= starts - 1;
+        // Starts and ends alternate, so they pair up without comparing
+        // positions: first the end of a word the last chunk left open, then
+        // each start with the next end (none: the word runs on).
+        if prev_in_word && ends != 0 {
+            f(open, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
+        }
+        while starts != 0 {
+            let s = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if ends == 0 {
+                open = s;
+                break;
             }
+            f(s, base + ends.trailing_zeros() as usize);
+            ends &= ends - 1;
         }
         prev_in_word = !chunk.is_empty() && (m >> (chunk.len() - 1)) & 1 == 1;
     }
@@ -526,7 +532,28 @@ mod tests {
             "   ".to_string(),
             String::new(),
             "£5 was 1,2 ab-cd".to_string(),
-        ] {
+            // A word ending on the last byte of a chunk, the next one
+            // starting on the first byte of the next; one word over three chunks.
+            "a".repeat(64) + " " + &"b".repeat(140) + " c",
+            " ".repeat(63) + "x y",
+        ]
+        .into_iter()
+        .chain((0..300u32).map(|seed| {
+            // Pseudo-random mixes of word bytes and separators, 0-299 bytes.
+            let mut x = seed.wrapping_mul(2_654_435_761).wrapping_add(1);
+            (0..seed)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    if x % 3 == 0 {
+                        ' '
+                    } else {
+                        'q'
+                    }
+                })
+                .collect()
+        })) {
             let mut toks = Vec::new();
             tokenize(&text, &mut toks);
             let got: Vec<&str> = toks.iter().map(|t| t.str(&text)).collect();
