@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Rust tests: core (unit, golden, property, doc), the CLI (unit, integration,
-# the README's Rust example as a doctest), and a smoke run of the README's
-# first command (`cargo run --release -- parse <seed>`).
+# Rust tests: core (unit, golden, property, adversarial, fuzz corpus replay,
+# doc), the CLI (unit, integration, the README's Rust example as a doctest),
+# clippy on core, a short fuzz run when nightly and cargo-fuzz are present,
+# and a smoke run of the README's first command
+# (`cargo run --release -- parse <seed>`).
 #
 # Works on a fresh machine: only the Rust toolchain and crates.io are needed;
 # the bindings (Python, wasm) are tested by their own scripts.
@@ -38,6 +40,17 @@ cargo test --all-targets
 cargo test --doc
 # The committed JSON Schema, with core built on its own.
 cargo test -p lgsco --features schema --test schema_current
+
+# Lints: core's library code may not unwrap, expect, panic or index (denied
+# in core/src/lib.rs; tests may); everything else clippy warns about fails too.
+if ! cargo clippy --version >/dev/null 2>&1; then
+  rustup component add clippy
+fi
+cargo clippy -p lgsco --all-targets -- -D warnings
+
+# The fuzz corpus is replayed by `cargo test` (core/tests/fuzz_corpus.rs);
+# with nightly and cargo-fuzz installed, fuzz briefly too (skips otherwise).
+bash scripts/fuzz-smoke.sh
 
 # The README's first command, as a newcomer runs it.
 echo "==> cargo run --release -- parse tests/fixtures/001_b4fdc07b486f5ef2.txt"
