@@ -102,28 +102,16 @@ struct Sentence {
 
 /// Computes the findings (payments are added by the caller).
 pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
-    let mut final_sentences = Vec::new();
-    let mut body_sentences = Vec::new();
-    for s in &decision.sections {
-        collect(input, s, &mut final_sentences, &mut body_sentences);
-    }
-    let summary: Vec<Sentence> = decision
-        .summary
-        .iter()
-        .flat_map(|s| s.content.iter())
-        .flat_map(|t| split(input, t))
-        .collect();
-    let outcome = outcome(decision);
-
     let mut f = Findings::default();
-    let sources: [(&[Sentence], Source); 3] = [
-        (&final_sentences, Source::FinalDecision),
-        (&summary, Source::Summary),
-        (&body_sentences, Source::Body),
-    ];
+    let sources = Sources {
+        decision,
+        input,
+        cells: Default::default(),
+    };
+    let outcome = outcome(decision);
     // Fault: the decision's own words first (final decision, summary, a
     // legacy body), then the outcome line.
-    f.fault = first_answer(input, &sources, fault_in)
+    f.fault = first_answer(input, &sources, 0..3, fault_in)
         .or_else(|| match outcome {
             Some((OutcomeKind::Upheld, span)) => {
                 Some(answer(input, Answer::Yes, Source::Outcome, span))
@@ -134,9 +122,9 @@ pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
             _ => None,
         })
         .unwrap_or_default();
-    f.injustice = first_answer(input, &sources, injustice_in).unwrap_or_default();
+    f.injustice = first_answer(input, &sources, 0..3, injustice_in).unwrap_or_default();
     // Investigated: the final decision, then the outcome line, then the summary.
-    f.investigated = first_investigated(input, &sources[..1])
+    f.investigated = first_investigated(input, &sources, 0..1)
         .or_else(|| {
             outcome.map(|(kind, span)| {
                 let (value, reason) = match kind {
@@ -170,7 +158,7 @@ pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
             })
         })
         .filter(|i| i.value != Answer::Unknown)
-        .or_else(|| first_investigated(input, &sources[1..]))
+        .or_else(|| first_investigated(input, &sources, 1..3))
         .unwrap_or_default();
     // An outcome that names the reason refines a prose "will not investigate".
     if f.investigated.value == Answer::No
@@ -183,14 +171,49 @@ pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
     f
 }
 
-fn collect(input: &str, s: &Section, finals: &mut Vec<Sentence>, body: &mut Vec<Sentence>) {
-    let target = match s.kind {
-        SectionKind::FinalDecision | SectionKind::Finding => Some(&mut *finals),
-        SectionKind::Untitled => Some(&mut *body),
-        _ => None,
+/// The sentences the answers are read from, in the order they are asked:
+/// final decision (and findings), summary, legacy body. Each list is split
+/// and folded only when a question gets that far, since most answers are in
+/// the final decision.
+struct Sources<'a> {
+    decision: &'a Decision,
+    input: &'a str,
+    cells: [std::cell::OnceCell<Vec<Sentence>>; 3],
+}
+
+impl Sources<'_> {
+    const SOURCES: [Source; 3] = [Source::FinalDecision, Source::Summary, Source::Body];
+
+    fn get(&self, i: usize) -> Option<(&[Sentence], Source)> {
+        let (cell, source) = (self.cells.get(i)?, *Self::SOURCES.get(i)?);
+        let v = cell.get_or_init(|| match source {
+            Source::Summary => self
+                .decision
+                .summary
+                .iter()
+                .flat_map(|s| s.content.iter())
+                .flat_map(|t| split(self.input, t))
+                .collect(),
+            _ => {
+                let mut v = Vec::new();
+                for s in &self.decision.sections {
+                    collect(self.input, s, source, &mut v);
+                }
+                v
+            }
+        });
+        Some((v, source))
+    }
+}
+
+fn collect(input: &str, s: &Section, source: Source, out: &mut Vec<Sentence>) {
+    let wanted = match s.kind {
+        SectionKind::FinalDecision | SectionKind::Finding => source == Source::FinalDecision,
+        SectionKind::Untitled => source == Source::Body,
+        _ => false,
     };
-    if let Some(v) = target {
-        blocks_sentences(input, &s.blocks, &s.subsections, v);
+    if wanted {
+        blocks_sentences(input, &s.blocks, &s.subsections, out);
     }
 }
 
@@ -262,24 +285,29 @@ fn answer(input: &str, value: Answer, source: Source, span: Span) -> Finding {
 
 fn first_answer(
     input: &str,
-    sources: &[(&[Sentence], Source)],
+    sources: &Sources,
+    which: std::ops::Range<usize>,
     test: fn(&str) -> Option<Answer>,
 ) -> Option<Finding> {
-    for (sentences, source) in sources {
+    for (sentences, source) in which.filter_map(|i| sources.get(i)) {
         for s in sentences.iter() {
             if let Some(a) = test(&s.folded) {
-                return Some(answer(input, a, *source, s.span));
+                return Some(answer(input, a, source, s.span));
             }
         }
     }
     None
 }
 
-fn first_investigated(input: &str, sources: &[(&[Sentence], Source)]) -> Option<Investigated> {
-    for (sentences, source) in sources {
+fn first_investigated(
+    input: &str,
+    sources: &Sources,
+    which: std::ops::Range<usize>,
+) -> Option<Investigated> {
+    for (sentences, source) in which.filter_map(|i| sources.get(i)) {
         for s in sentences.iter() {
             if let Some((value, reason)) = investigated_in(&s.folded) {
-                let a = answer(input, value, *source, s.span);
+                let a = answer(input, value, source, s.span);
                 return Some(Investigated {
                     value,
                     reason,
