@@ -233,7 +233,8 @@ fn paragraph_actions(
     let Some(text) = input.get(t.span.start..t.span.end) else {
         return;
     };
-    let mut toks = Vec::new();
+    // Room for every word of the text (at most one per two bytes): no regrowth.
+    let mut toks = Vec::with_capacity(text.len() / 2 + 1);
     for (s0, e0) in sentences(text) {
         let Some(sentence) = text.get(s0..e0) else {
             continue;
@@ -373,20 +374,24 @@ fn verb_stem(w: &str) -> Option<&'static str> {
     if w.len() < 3 || w.len() > 14 || !w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    if ["pay", "pays", "paid", "paying"]
-        .iter()
-        .any(|p| eq_ci(w, p))
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    // Whole-word forms first, tried only for words with their initial.
+    if first == Some(b'p')
+        && ["pay", "pays", "paid", "paying"]
+            .iter()
+            .any(|p| eq_ci(w, p))
     {
         return Some("pay");
     }
-    if ["send", "sends", "sent", "sending"]
-        .iter()
-        .any(|p| eq_ci(w, p))
+    if first == Some(b's')
+        && ["send", "sends", "sent", "sending"]
+            .iter()
+            .any(|p| eq_ci(w, p))
     {
         return Some("send");
     }
     // Stems by first letter, so a word is compared with a handful at most.
-    let stems: &[&'static str] = match w.as_bytes().first().map(u8::to_ascii_lowercase) {
+    let stems: &[&'static str] = match first {
         Some(b'a') => &[
             "apologis", "apologiz", "audit", "amend", "arrang", "agree", "assess",
         ],
@@ -493,7 +498,8 @@ pub(crate) fn deadline_in(input: &str, t: &Text) -> Option<Deadline> {
     static WITHIN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ithin"));
     WITHIN.find(text.as_bytes())?;
-    let mut toks = Vec::new();
+    // Room for every word of the text (at most one per two bytes): no regrowth.
+    let mut toks = Vec::with_capacity(text.len() / 2 + 1);
     tokenize(text, &mut toks);
     for (k, w) in toks.iter().enumerate() {
         if !w.str(text).eq_ignore_ascii_case("within") {
