@@ -434,7 +434,7 @@ fn instrument_at(text: &str, toks: &[Tok], k: usize) -> Option<Instrument> {
         return None;
     }
     let start = toks.get(committed)?.start;
-    let name = text.get(start..head.end)?.to_string();
+    let name = text.get(start..head.end)?;
     // Year after the name: "Act 1974".
     let mut end = head.end;
     let mut year = None;
@@ -457,7 +457,8 @@ fn instrument_at(text: &str, toks: &[Tok], k: usize) -> Option<Instrument> {
     Some(Instrument {
         start,
         end,
-        name,
+        // Owned only once the instrument is kept.
+        name: name.to_string(),
         year,
     })
 }
@@ -612,6 +613,10 @@ fn number_at(text: &str, p: usize, unit: Unit) -> Option<(String, usize)> {
 /// sub-paths (`(3 and 4)` -> two) and the end.
 fn subdivisions(text: &str, mut pos: usize) -> (Vec<Vec<String>>, usize) {
     let b = text.as_bytes();
+    // Most numbers have no subdivision: answer before allocating anything.
+    if b.get(pos) != Some(&b'(') {
+        return (Vec::new(), pos);
+    }
     let mut alts: Vec<Vec<String>> = vec![Vec::new()];
     let mut any = false;
     while b.get(pos) == Some(&b'(') {
