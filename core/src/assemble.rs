@@ -555,20 +555,13 @@ impl<'a> Assembler<'a> {
     fn contents_entry(&mut self, line: &Line<'a>, list: ListLine<'a>) {
         let marker = line.leaf(list.marker_text);
         let text = line.leaf(list.text.trim_end_matches(crate::span::is_blank_char));
-        let span = marker.span.cover(text.span);
-        let entry = Item {
-            kind: ItemKind::Dash,
-            marker,
-            label: None,
-            text: text.text.clone(),
-            content: if text.text.is_empty() {
-                Vec::new()
-            } else {
-                vec![text]
-            },
-            items: Vec::new(),
-            span,
-        };
+        let mut entry = Item::from_line(ItemKind::Dash, marker, None, text);
+        entry.text = entry
+            .content
+            .first()
+            .map(|t| t.text.clone())
+            .unwrap_or_default();
+        let span = entry.span;
         match self.contents.as_mut() {
             Some(c) => {
                 c.span = c.span.cover(span);

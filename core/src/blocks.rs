@@ -136,20 +136,8 @@ impl BlockBuilder {
         depth: usize,
     ) {
         let open = self.ensure_open();
-        let span = marker.span.cover(text.span);
-        let item = Item {
-            kind,
-            marker,
-            label,
-            text: String::new(),
-            content: if text.text.is_empty() {
-                Vec::new()
-            } else {
-                vec![text]
-            },
-            items: Vec::new(),
-            span,
-        };
+        let item = Item::from_line(kind, marker, label, text);
+        let span = item.span;
         open.para.span = open.para.span.cover(span);
         open.list_closed = false;
         let depth = depth.clamp(1, MAX_ITEM_DEPTH);

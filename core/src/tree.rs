@@ -261,6 +261,28 @@ pub struct Item {
     pub span: Span,
 }
 
+impl Item {
+    /// An item of one line: its marker and text (the text may be empty).
+    /// `text` is left empty until the item is finished, as more lines may
+    /// join its content.
+    pub fn from_line(kind: ItemKind, marker: Text, label: Option<String>, text: Text) -> Item {
+        let span = marker.span.cover(text.span);
+        Item {
+            kind,
+            marker,
+            label,
+            text: String::new(),
+            content: if text.text.is_empty() {
+                Vec::new()
+            } else {
+                vec![text]
+            },
+            items: Vec::new(),
+            span,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
