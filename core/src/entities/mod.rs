@@ -101,7 +101,8 @@ struct Raw {
 
 /// Finds the entities of a parsed decision. `input` is the text it was parsed from.
 pub fn extract(decision: &mut Decision, input: &str) {
-    let mut leaves = Vec::new();
+    // Leaves average well over 64 bytes: one allocation, no regrowth.
+    let mut leaves = Vec::with_capacity(input.len() / 64 + 16);
     if let Some(s) = &decision.summary {
         for t in &s.content {
             leaves.push(leaf(t, None));

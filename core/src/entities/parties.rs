@@ -76,8 +76,15 @@ fn is_letter(w: &str) -> bool {
 
 /// Words after which a capital letter is a label, not a person (`Part B`).
 fn is_label_word(w: &str) -> bool {
+    // Lower-cased on the stack: every label word has at most 9 letters.
+    let mut buf = [0u8; 9];
+    let Some(dst) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    dst.copy_from_slice(w.as_bytes());
+    dst.make_ascii_lowercase();
     matches!(
-        w.to_ascii_lowercase().as_str(),
+        std::str::from_utf8(dst).unwrap_or(""),
         "part"
             | "parts"
             | "schedule"
