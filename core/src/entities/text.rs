@@ -78,17 +78,21 @@ const fn lens(list: &[u8]) -> u16 {
 }
 
 /// Digits (days, years), month names, seasons, qualifiers (`early`, `mid`,
-/// `late`, `end`, `start`, `beginning`, `middle`).
+/// `late`, `end`, `start`, `beginning`, `middle`). Capitals only at the
+/// lengths of a name with that initial (`Jan`, `June`, `January`; `Mar`,
+/// `March`, `Middle`; `Apr`, `April`, `August`, `Autumn`; `Sep`, `Sept`,
+/// `Start`, `Spring`, `Summer`, `September`): "Ombudsman" or "Services" is
+/// never looked at.
 const DATE_STARTS: [u16; 256] = len_table(&[
     (b'0', b'9', lens(&[1, 2, 3, 4])),
-    (b'J', b'J', lens(&[3, 4, 5, 6, 7, 8, 9])),
-    (b'F', b'F', lens(&[3, 4, 5, 6, 7, 8, 9])),
-    (b'O', b'O', lens(&[3, 4, 5, 6, 7, 8, 9])),
-    (b'N', b'N', lens(&[3, 4, 5, 6, 7, 8, 9])),
-    (b'D', b'D', lens(&[3, 4, 5, 6, 7, 8, 9])),
-    (b'M', b'M', lens(&[3, 4, 5, 6, 7, 8, 9])),
-    (b'A', b'A', lens(&[3, 4, 5, 6, 7, 8, 9])),
-    (b'S', b'S', lens(&[3, 4, 5, 6, 7, 8, 9])),
+    (b'J', b'J', lens(&[3, 4, 7])),
+    (b'F', b'F', lens(&[3, 8])),
+    (b'O', b'O', lens(&[3, 7])),
+    (b'N', b'N', lens(&[3, 8])),
+    (b'D', b'D', lens(&[3, 8])),
+    (b'M', b'M', lens(&[3, 5, 6])),
+    (b'A', b'A', lens(&[3, 5, 6])),
+    (b'S', b'S', lens(&[3, 4, 5, 6, 9])),
     (b'm', b'm', lens(&[3, 6])),
     (b'a', b'a', lens(&[6])),
     (b'w', b'w', lens(&[6])),
