@@ -419,7 +419,14 @@ pub(crate) fn fold(s: &str) -> String {
     let b = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
+    // Only C2 and E2 start what is replaced: copy the runs between them whole.
+    while let Some(rest) = b.get(i..) {
+        let run = memchr::memchr2(0xC2, 0xE2, rest).unwrap_or(rest.len());
+        out.extend(rest.iter().take(run).map(u8::to_ascii_lowercase));
+        i += run;
+        let Some(&c) = b.get(i) else {
+            break;
+        };
         match c {
             0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])) => {
                 out.push(b'\'');
