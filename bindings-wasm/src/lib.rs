@@ -159,7 +159,8 @@ impl<'a, S: Serializer> Serializer for SpanConv<'a, S> {
 
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<S::Ok, S::Error> {
         let offsets = self.offsets;
-        self.inner.serialize_some(&WithUtf16Spans { value, offsets })
+        self.inner
+            .serialize_some(&WithUtf16Spans { value, offsets })
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
@@ -224,7 +225,9 @@ impl<'a, S: Serializer> Serializer for SpanConv<'a, S> {
         len: usize,
     ) -> Result<Self::SerializeTupleVariant, S::Error> {
         Ok(Compound {
-            inner: self.inner.serialize_tuple_variant(name, index, variant, len)?,
+            inner: self
+                .inner
+                .serialize_tuple_variant(name, index, variant, len)?,
             offsets: self.offsets,
             is_span: false,
         })
@@ -258,7 +261,9 @@ impl<'a, S: Serializer> Serializer for SpanConv<'a, S> {
         len: usize,
     ) -> Result<Self::SerializeStructVariant, S::Error> {
         Ok(Compound {
-            inner: self.inner.serialize_struct_variant(name, index, variant, len)?,
+            inner: self
+                .inner
+                .serialize_struct_variant(name, index, variant, len)?,
             offsets: self.offsets,
             is_span: false,
         })
@@ -273,7 +278,10 @@ impl<C: SerializeSeq> SerializeSeq for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans { value, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_element(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -285,7 +293,10 @@ impl<C: SerializeTuple> SerializeTuple for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans { value, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_element(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -297,7 +308,10 @@ impl<C: SerializeTupleStruct> SerializeTupleStruct for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans { value, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_field(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -309,7 +323,10 @@ impl<C: SerializeTupleVariant> SerializeTupleVariant for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans { value, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_field(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -321,11 +338,17 @@ impl<C: SerializeMap> SerializeMap for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans { value: key, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value: key,
+            offsets: self.offsets,
+        };
         self.inner.serialize_key(&w)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans { value, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_value(&w)
     }
     fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
@@ -333,8 +356,14 @@ impl<C: SerializeMap> SerializeMap for Compound<'_, C> {
         key: &K,
         value: &V,
     ) -> Result<(), C::Error> {
-        let k = WithUtf16Spans { value: key, offsets: self.offsets };
-        let v = WithUtf16Spans { value, offsets: self.offsets };
+        let k = WithUtf16Spans {
+            value: key,
+            offsets: self.offsets,
+        };
+        let v = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_entry(&k, &v)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -363,7 +392,10 @@ impl<C: SerializeStruct> SerializeStruct for Compound<'_, C> {
                 return self.inner.serialize_field(key, &self.offsets.get(byte));
             }
         }
-        let w = WithUtf16Spans { value, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_field(key, &w)
     }
     fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
@@ -382,7 +414,10 @@ impl<C: SerializeStructVariant> SerializeStructVariant for Compound<'_, C> {
         key: &'static str,
         value: &T,
     ) -> Result<(), C::Error> {
-        let w = WithUtf16Spans { value, offsets: self.offsets };
+        let w = WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        };
         self.inner.serialize_field(key, &w)
     }
     fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
@@ -449,7 +484,11 @@ impl serde_json::ser::Formatter for AsciiFormatter {
 /// The JSON value of `value` with spans in UTF-16 offsets (tests, tools).
 pub fn decision_value<T: Serialize + ?Sized>(value: &T, input: &str) -> Value {
     let offsets = Utf16Offsets::new(input);
-    serde_json::to_value(WithUtf16Spans { value, offsets: &offsets }).unwrap_or(Value::Null)
+    serde_json::to_value(WithUtf16Spans {
+        value,
+        offsets: &offsets,
+    })
+    .unwrap_or(Value::Null)
 }
 
 // ---------------------------------------------------------------------------
@@ -472,14 +511,22 @@ fn parse_error(e: &lgsco::ParseError, input: &str) -> JsValue {
     set(&err, "line", JsValue::from_f64(e.line() as f64));
     set(&err, "column", JsValue::from_f64(e.column() as f64));
     let offsets = Utf16Offsets::new(input);
-    set(&err, "offset", JsValue::from_f64(offsets.get(e.offset() as u64) as f64));
+    set(
+        &err,
+        "offset",
+        JsValue::from_f64(offsets.get(e.offset() as u64) as f64),
+    );
     set(&err, "byteOffset", JsValue::from_f64(e.offset() as f64));
     err.into()
 }
 
 fn type_error(what: &JsValue) -> JsValue {
     let got = what.js_typeof().as_string().unwrap_or_default();
-    let got = if what.is_null() { "null".to_string() } else { got };
+    let got = if what.is_null() {
+        "null".to_string()
+    } else {
+        got
+    };
     let err = js_sys::TypeError::new(&format!("lgsco.parse expects a string, got {got}"));
     set(&err, "code", JsValue::from_str("invalid_input"));
     err.into()
@@ -504,9 +551,7 @@ fn surrogate_error(s: &JsString, at: u32) -> JsValue {
     }
     let err = error_object(
         "ParseError",
-        &format!(
-            "invalid text: lone surrogate (not Unicode text) (line {line}, column {column})"
-        ),
+        &format!("invalid text: lone surrogate (not Unicode text) (line {line}, column {column})"),
         "invalid_utf16",
     );
     set(&err, "line", JsValue::from_f64(line as f64));
@@ -580,9 +625,12 @@ fn parse_input(text: &JsValue) -> Result<(lgsco::Decision, String), JsValue> {
 
 fn to_js(d: &lgsco::Decision, input: &str) -> Result<JsValue, JsValue> {
     let offsets = Utf16Offsets::new(input);
-    WithUtf16Spans { value: d, offsets: &offsets }
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error_object("Error", &format!("lgsco: {e}"), "internal").into())
+    WithUtf16Spans {
+        value: d,
+        offsets: &offsets,
+    }
+    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    .map_err(|e| error_object("Error", &format!("lgsco: {e}"), "internal").into())
 }
 
 /// Parses one decision to its JSON text (the CLI's JSON, spans in UTF-16
@@ -722,7 +770,10 @@ mod json_tests {
     #[derive(Serialize)]
     #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
     enum Value_ {
-        Ref { refers_to: Option<Span>, resolved: Vec<Span> },
+        Ref {
+            refers_to: Option<Span>,
+            resolved: Vec<Span>,
+        },
         Other(Range),
     }
     #[derive(Serialize)]
@@ -742,7 +793,11 @@ mod json_tests {
     }
 
     fn sp(start: usize, end: usize) -> Span {
-        Span { start, end, line: 1 }
+        Span {
+            start,
+            end,
+            line: 1,
+        }
     }
 
     #[test]
@@ -765,10 +820,16 @@ mod json_tests {
             other: Some(sp(2, 5)),
             entities: vec![
                 Entity {
-                    value: Value_::Ref { refers_to: Some(sp(7, 11)), resolved: vec![sp(0, 2), sp(11, 12)] },
+                    value: Value_::Ref {
+                        refers_to: Some(sp(7, 11)),
+                        resolved: vec![sp(0, 2), sp(11, 12)],
+                    },
                     span: sp(5, 6),
                 },
-                Entity { value: Value_::Other(Range { start: 7, end: 11 }), span: sp(99, 99) },
+                Entity {
+                    value: Value_::Other(Range { start: 7, end: 11 }),
+                    span: sp(99, 99),
+                },
             ],
         };
         let json = decision_json(&n, input);
@@ -783,7 +844,10 @@ mod json_tests {
             )
         );
         // The Value form agrees.
-        assert_eq!(decision_value(&n, input), serde_json::from_str::<Value>(&json).unwrap());
+        assert_eq!(
+            decision_value(&n, input),
+            serde_json::from_str::<Value>(&json).unwrap()
+        );
         // ASCII input: nothing moves.
         let ascii = decision_json(&n, "abcdefghijklmnopqrstuvwxyz");
         assert!(ascii.contains(r#""span":{"start":2,"end":12,"line":1}"#));
@@ -795,9 +859,14 @@ mod json_tests {
         struct T {
             text: String,
         }
-        let t = T { text: "a£’😀\"\n\u{7f}b".into() };
+        let t = T {
+            text: "a£’😀\"\n\u{7f}b".into(),
+        };
         let json = decision_json(&t, "x");
-        assert_eq!(json, r#"{"text":"a\u00a3\u2019\ud83d\ude00\"\n\u007fb"}"#.replace("\\u007f", "\u{7f}"));
+        assert_eq!(
+            json,
+            r#"{"text":"a\u00a3\u2019\ud83d\ude00\"\n\u007fb"}"#.replace("\\u007f", "\u{7f}")
+        );
         assert!(json.is_ascii());
         let back: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["text"], "a£’😀\"\n\u{7f}b");
@@ -811,4 +880,3 @@ mod json_tests {
 pub fn parse_only_for_bench(text: &str) -> u32 {
     lgsco::parse(text).map_or(0, |d| d.paragraphs().len() as u32)
 }
-
