@@ -427,10 +427,18 @@ function readFile(file) {
 function wire() {
   const input = $('input');
   let timer = null;
-  input.addEventListener('paste', () => setTimeout(() => run(input.value), 0));
+  // A paste fires both `paste` and `input`: parse the same text once, so a
+  // late second render does not undo what the reader clicked meanwhile.
+  let parsed = null;
+  const parseIfNew = () => {
+    if (input.value === parsed) return;
+    parsed = input.value;
+    run(parsed);
+  };
+  input.addEventListener('paste', () => setTimeout(parseIfNew, 0));
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => run(input.value), 350);
+    timer = setTimeout(parseIfNew, 350);
   });
   input.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(input.value);
