@@ -698,23 +698,9 @@ fn text_unwrapped(out: &mut String, s: &str) {
 /// Text of a reference to several paragraphs, with a `ref` on each number
 /// that is one of `targets` (`paragraphs <ref>6</ref> and <ref>7</ref>`).
 fn link_numbers(out: &mut String, s: &str, targets: &[u32]) {
-    let mut rest = s;
-    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (before, tail) = rest.split_at(i);
-        text_unwrapped(out, before);
-        let len = tail
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(tail.len());
-        let (digits, after) = tail.split_at(len);
-        match digits.parse::<u32>() {
-            Ok(n) if targets.contains(&n) => {
-                let _ = write!(out, "<ref href=\"#para_{n}\">{digits}</ref>");
-            }
-            _ => out.push_str(digits),
-        }
-        rest = after;
-    }
-    text_unwrapped(out, rest);
+    super::link_numbers(out, s, targets, text_unwrapped, |out, n, digits| {
+        let _ = write!(out, "<ref href=\"#para_{n}\">{digits}</ref>");
+    });
 }
 
 /// The serde (JSON) name of a unit enum value, e.g. `upheld`.

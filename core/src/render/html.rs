@@ -324,23 +324,9 @@ fn entity(out: &mut String, e: &Entity, inner: &[Segment<'_>], in_link: bool) {
 }
 
 fn link_numbers(out: &mut String, s: &str, targets: &[u32]) {
-    let mut rest = s;
-    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
-        let (before, tail) = rest.split_at(i);
-        escape_unwrapped(out, before);
-        let len = tail
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(tail.len());
-        let (digits, after) = tail.split_at(len);
-        match digits.parse::<u32>() {
-            Ok(n) if targets.contains(&n) => {
-                let _ = write!(out, "<a href=\"#para_{n}\">{digits}</a>");
-            }
-            _ => out.push_str(digits),
-        }
-        rest = after;
-    }
-    escape_unwrapped(out, rest);
+    super::link_numbers(out, s, targets, escape_unwrapped, |out, n, digits| {
+        let _ = write!(out, "<a href=\"#para_{n}\">{digits}</a>");
+    });
 }
 
 #[cfg(test)]

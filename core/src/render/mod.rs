@@ -212,6 +212,33 @@ pub fn item_label(item: &Item) -> Option<String> {
 
 /// Writes `text` with every run of white space that holds a line break
 /// turned into one space (scraped text wraps lines inside sentences).
+/// Writes `s` with every paragraph number in `targets` made a link by `link`
+/// (`paragraphs 6 and 7` -> a link on 6 and on 7); the rest goes through
+/// `text`. Shared by the Akoma Ntoso and HTML renderers.
+pub fn link_numbers(
+    out: &mut String,
+    s: &str,
+    targets: &[u32],
+    mut text: impl FnMut(&mut String, &str),
+    mut link: impl FnMut(&mut String, u32, &str),
+) {
+    let mut rest = s;
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        let (before, tail) = rest.split_at(i);
+        text(out, before);
+        let len = tail
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(tail.len());
+        let (digits, after) = tail.split_at(len);
+        match digits.parse::<u32>() {
+            Ok(n) if targets.contains(&n) => link(out, n, digits),
+            _ => out.push_str(digits),
+        }
+        rest = after;
+    }
+    text(out, rest);
+}
+
 pub fn push_unwrapped(out: &mut String, text: &str, mut push: impl FnMut(&mut String, &str)) {
     let mut rest = text;
     while let Some(i) = rest.find(['\n', '\r']) {
