@@ -65,7 +65,7 @@ const XML_TAIL: &str = "</lgsco:documents>\n";
 struct WithPath<'a> {
     path: &'a str,
     #[serde(flatten)]
-    decision: &'a Decision,
+    decision: &'a Decision<'a>,
 }
 
 impl Format {

@@ -178,8 +178,10 @@ fn fixtures() -> Vec<PathBuf> {
     v
 }
 
-fn parse(path: &Path) -> Decision {
-    lgsco::parse(&std::fs::read_to_string(path).unwrap()).unwrap()
+fn parse(path: &Path) -> Decision<'static> {
+    lgsco::parse(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .into_owned()
 }
 
 fn lgsco_cmd() -> Command {
@@ -277,7 +279,7 @@ fn check_akn(d: &Decision, xml: &str, name: &str) {
     if let Some(t) = &h.title {
         assert_eq!(
             frbr_work.child("FRBRname").and_then(|e| e.attr("value")),
-            Some(t.text.as_str())
+            Some(t.text.as_ref())
         );
     }
     for part in ["FRBRExpression", "FRBRManifestation"] {
@@ -323,7 +325,7 @@ fn check_akn(d: &Decision, xml: &str, name: &str) {
         .chain(
             d.sections
                 .iter()
-                .filter_map(|s| s.heading.as_ref().map(|h| h.text.clone())),
+                .filter_map(|s| s.heading.as_ref().map(|h| h.text.to_string())),
         )
         .collect();
     assert_eq!(headings, expected, "{name}: section headings in order");

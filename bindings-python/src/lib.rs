@@ -100,7 +100,7 @@ enum Failure {
 
 /// One parsed input, ready to be wrapped (no Python objects inside).
 struct Parsed {
-    decision: Decision,
+    decision: Decision<'static>,
     offsets: Offsets,
 }
 
@@ -152,7 +152,8 @@ fn run(input: &Input) -> Result<Parsed, Failure> {
         }
         Input::Invalid(bad) => return Err(Failure::Utf8(*bad)),
     };
-    let decision = lgsco_core::parse(text).map_err(Failure::Core)?;
+    // Owned copy for now: the Python object outlives this call.
+    let decision = lgsco_core::parse(text).map_err(Failure::Core)?.into_owned();
     let offsets = Offsets::new(text);
     Ok(Parsed { decision, offsets })
 }
@@ -281,7 +282,7 @@ fn json_error(e: serde_json::Error) -> PyErr {
 /// offsets as code-point indices into :attr:`source`.
 #[pyclass(frozen, module = "lgsco._lgsco")]
 struct NativeDecision {
-    decision: Decision,
+    decision: Decision<'static>,
     offsets: Offsets,
     /// The object parsed: a `str`, `bytes` or `bytearray`.
     source: Py<PyAny>,

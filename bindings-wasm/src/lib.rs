@@ -614,11 +614,16 @@ pub fn panic_for_test() {
 // Exports. The package's JS wrapper (bindings-wasm/js/) gives them their
 // public names (`parse`, `parseMany`) and types.
 
-fn parse_input(text: &JsValue) -> Result<(lgsco::Decision, String), JsValue> {
+/// Parses `text` and hands the decision (which borrows the input) and the
+/// input to `f`.
+fn with_parsed<T>(
+    text: &JsValue,
+    f: impl FnOnce(&lgsco::Decision<'_>, &str) -> Result<T, JsValue>,
+) -> Result<T, JsValue> {
     install_panic_hook();
     let input = input_string(text)?;
     match lgsco::parse(&input) {
-        Ok(d) => Ok((d, input)),
+        Ok(d) => f(&d, &input),
         Err(e) => Err(parse_error(&e, &input)),
     }
 }
@@ -638,16 +643,14 @@ fn to_js(d: &lgsco::Decision, input: &str) -> Result<JsValue, JsValue> {
 /// text that holds no decision.
 #[wasm_bindgen(js_name = parseToJson, skip_typescript)]
 pub fn parse_to_json(text: JsValue) -> Result<String, JsValue> {
-    let (d, input) = parse_input(&text)?;
-    Ok(decision_json(&d, &input))
+    with_parsed(&text, |d, input| Ok(decision_json(d, input)))
 }
 
 /// Parses one decision to a plain object built by serde-wasm-bindgen
 /// (json-compatible: `null`, plain objects), spans in UTF-16 offsets.
 #[wasm_bindgen(js_name = parseToObject, skip_typescript)]
 pub fn parse_to_object(text: JsValue) -> Result<JsValue, JsValue> {
-    let (d, input) = parse_input(&text)?;
-    to_js(&d, &input)
+    with_parsed(&text, to_js)
 }
 
 fn each_text(texts: &JsValue) -> Result<Vec<JsValue>, JsValue> {
@@ -672,11 +675,14 @@ pub fn parse_many_to_json(texts: JsValue) -> Result<String, JsValue> {
     let mut out = Vec::with_capacity(1024);
     out.push(b'[');
     for (i, t) in texts.iter().enumerate() {
-        let (d, input) = parse_input(t).map_err(|e| with_index(e, i))?;
         if i > 0 {
             out.push(b',');
         }
-        write_json(&mut out, &d, &Utf16Offsets::new(&input));
+        with_parsed(t, |d, input| {
+            write_json(&mut out, d, &Utf16Offsets::new(input));
+            Ok(())
+        })
+        .map_err(|e| with_index(e, i))?;
     }
     out.push(b']');
     Ok(String::from_utf8(out).unwrap_or_default())
@@ -687,8 +693,7 @@ pub fn parse_many_to_json(texts: JsValue) -> Result<String, JsValue> {
 pub fn parse_many_to_object(texts: JsValue) -> Result<JsValue, JsValue> {
     let out = Array::new();
     for (i, t) in each_text(&texts)?.iter().enumerate() {
-        let (d, input) = parse_input(t).map_err(|e| with_index(e, i))?;
-        out.push(&to_js(&d, &input)?);
+        out.push(&with_parsed(t, to_js).map_err(|e| with_index(e, i))?);
     }
     Ok(out.into())
 }
@@ -705,23 +710,20 @@ pub fn version() -> String {
 /// `judgment`), as `lgsco parse --format akn` prints it. Throws as `parse`.
 #[wasm_bindgen(js_name = toAkn, skip_typescript)]
 pub fn to_akn(text: JsValue) -> Result<String, JsValue> {
-    let (d, _) = parse_input(&text)?;
-    Ok(d.to_akn())
+    with_parsed(&text, |d, _| Ok(d.to_akn()))
 }
 
 /// Parses one decision and returns it as Markdown (`--format md`).
 #[wasm_bindgen(js_name = toMarkdown, skip_typescript)]
 pub fn to_markdown(text: JsValue) -> Result<String, JsValue> {
-    let (d, _) = parse_input(&text)?;
-    Ok(d.to_markdown())
+    with_parsed(&text, |d, _| Ok(d.to_markdown()))
 }
 
 /// Parses one decision and returns it as a standalone HTML page
 /// (`--format html`), entities marked with `entity entity-<kind>` classes.
 #[wasm_bindgen(js_name = toHtml, skip_typescript)]
 pub fn to_html(text: JsValue) -> Result<String, JsValue> {
-    let (d, _) = parse_input(&text)?;
-    Ok(d.to_html())
+    with_parsed(&text, |d, _| Ok(d.to_html()))
 }
 
 #[cfg(test)]

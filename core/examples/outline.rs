@@ -66,7 +66,7 @@ fn main() {
                         "contents: {:?}",
                         c.entries
                             .iter()
-                            .map(|e| e.text.as_str())
+                            .map(|e| e.text.as_ref())
                             .collect::<Vec<_>>()
                     );
                 }
@@ -76,7 +76,7 @@ fn main() {
                 for s in &d.sections {
                     println!(
                         "# {:?} [{:?}]",
-                        s.heading.as_ref().map(|h| h.text.as_str()),
+                        s.heading.as_ref().map(|h| h.text.as_ref()),
                         s.kind
                     );
                     blocks(&s.blocks, 1);
@@ -89,7 +89,7 @@ fn main() {
                         }
                     }
                 }
-                println!("closing: {:?}", d.closing.as_ref().map(|c| c.text.as_str()));
+                println!("closing: {:?}", d.closing.as_ref().map(|c| c.text.as_ref()));
                 println!(
                     "boilerplate: {} lines: {:?}",
                     d.boilerplate.len(),

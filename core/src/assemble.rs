@@ -3,7 +3,9 @@
 //! each line with the grammar of [`crate::grammar`] and the paragraph
 //! building of [`crate::blocks`].
 
-use crate::blocks::{place_dash, BlockBuilder, DashPlace};
+use std::borrow::Cow;
+
+use crate::blocks::{self, place_dash, BlockBuilder, DashPlace};
 use crate::diagnostics::Diagnostic;
 use crate::entities::Findings;
 use crate::error::ParseError;
@@ -15,7 +17,7 @@ use crate::span::{column_of, Span, Text};
 use crate::tree::*;
 
 /// Parses `input` into a [`Decision`] without entities.
-pub fn assemble(input: &str) -> Result<Decision, ParseError> {
+pub fn assemble(input: &str) -> Result<Decision<'_>, ParseError> {
     let lines = lines::split(input);
     let Some(first) = lines.iter().find(|l| !l.is_blank()) else {
         return Err(ParseError::Empty {
@@ -52,26 +54,26 @@ enum State {
     Trailer,
 }
 
-struct Assembler<'a> {
+struct Assembler<'l, 'a> {
     input: &'a str,
-    lines: &'a [Line<'a>],
+    lines: &'l [Line<'a>],
     layout: Layout,
     title_at: Option<usize>,
     marker_at: Option<usize>,
     last_text_line: usize,
 
     state: State,
-    header: Header,
-    summary: Option<Summary>,
-    /// Collecting prose under a bare `Summary` line.
+    header: Header<'a>,
+    summary: Option<Summary<'a>>,
+    /// Collecting prose under a bare `Summary<'a>` line.
     in_summary: bool,
-    contents: Option<Contents>,
-    sections: Vec<Section>,
+    contents: Option<Contents<'a>>,
+    sections: Vec<Section<'a>>,
     /// Depth of the open container: 0 = the section, 1 or 2 = its subsections.
     depth: usize,
-    blocks: BlockBuilder,
-    closing: Option<Text>,
-    boilerplate: Vec<Boilerplate>,
+    blocks: BlockBuilder<'a>,
+    closing: Option<Text<'a>>,
+    boilerplate: Vec<Boilerplate<'a>>,
     diagnostics: Vec<Diagnostic>,
     /// A `Back to top` line came since the last heading: the next heading is top-level.
     top_next: bool,
@@ -81,8 +83,8 @@ struct Assembler<'a> {
     after_blank: bool,
 }
 
-impl<'a> Assembler<'a> {
-    fn new(input: &'a str, lines: &'a [Line<'a>]) -> Self {
+impl<'l, 'a> Assembler<'l, 'a> {
+    fn new(input: &'a str, lines: &'l [Line<'a>]) -> Self {
         let title_at = find_title(lines);
         let marker_at = lines
             .iter()
@@ -237,7 +239,7 @@ impl<'a> Assembler<'a> {
             if grammar::summary_heading(text) {
                 self.summary = Some(Summary {
                     label: Some(line.text()),
-                    text: String::new(),
+                    text: Cow::Borrowed(""),
                     content: Vec::new(),
                     span: line.text().span,
                 });
@@ -333,7 +335,7 @@ impl<'a> Assembler<'a> {
 
     /// `- text` in the dash layouts: a paragraph, or an item whose depth is
     /// inferred (column 0) or read from the one-space indent (dash-nested).
-    fn dash_line(&mut self, marker: Text, text: Text, indent: usize) {
+    fn dash_line(&mut self, marker: Text<'a>, text: Text<'a>, indent: usize) {
         let ctx = self.blocks.list_context();
         let place = if indent > 0 && self.blocks.has_open() {
             let depth = ctx.as_ref().map_or(0, |c| c.path.len());
@@ -579,7 +581,7 @@ impl<'a> Assembler<'a> {
     fn inline_summary(&mut self, line: &Line<'a>, label: &'a str, rest: &'a str) {
         let label = line.leaf(label);
         let rest = rest.trim_end_matches(crate::span::is_blank_char);
-        let content: Vec<Text> = if rest.is_empty() {
+        let content: Vec<Text<'a>> = if rest.is_empty() {
             Vec::new()
         } else {
             vec![line.leaf(rest)]
@@ -587,7 +589,7 @@ impl<'a> Assembler<'a> {
         let span = content.iter().fold(label.span, |s, t| s.cover(t.span));
         self.summary = Some(Summary {
             label: Some(label),
-            text: String::new(),
+            text: Cow::Borrowed(""),
             content,
             span,
         });
@@ -642,7 +644,7 @@ impl<'a> Assembler<'a> {
                 .any(|s| s.kind != SectionKind::Untitled && s.kind != SectionKind::Other)
     }
 
-    fn finish(mut self) -> Decision {
+    fn finish(mut self) -> Decision<'a> {
         self.flush();
         self.diagnose();
         let start = if self.input.starts_with('\u{feff}') {
@@ -668,12 +670,7 @@ impl<'a> Assembler<'a> {
         .reduce(Span::cover);
         let mut summary = self.summary;
         if let Some(s) = summary.as_mut() {
-            s.text = s
-                .content
-                .iter()
-                .map(|t| t.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
+            s.text = blocks::join(&s.content);
         }
         let mut sections = self.sections;
         for s in &mut sections {

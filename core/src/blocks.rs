@@ -6,6 +6,8 @@
 //! a new paragraph or an item of the paragraph before it is inferred from how
 //! it reads (FORMAT.md "Layouts of the body").
 
+use std::borrow::Cow;
+
 use crate::span::{Span, Text};
 use crate::tree::{Block, Item, ItemKind, List, Paragraph};
 
@@ -16,16 +18,16 @@ pub const MAX_ITEM_DEPTH: usize = 3;
 /// Builds the blocks of the body; one builder serves the whole document so
 /// the paragraph ordinal runs straight through every section.
 #[derive(Debug, Default)]
-pub struct BlockBuilder {
-    done: Vec<Block>,
-    open: Option<OpenParagraph>,
+pub struct BlockBuilder<'a> {
+    done: Vec<Block<'a>>,
+    open: Option<OpenParagraph<'a>>,
     /// The last ordinal given out.
     ordinal: u32,
 }
 
 #[derive(Debug)]
-struct OpenParagraph {
-    para: Paragraph,
+struct OpenParagraph<'a> {
+    para: Paragraph<'a>,
     /// Whether this is a real paragraph or a holder for orphan items.
     orphan: bool,
     /// Indentation of the open item at each depth (numbered layout).
@@ -36,13 +38,13 @@ struct OpenParagraph {
     list_closed: bool,
 }
 
-impl BlockBuilder {
+impl<'a> BlockBuilder<'a> {
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Takes the finished blocks so far (at a heading).
-    pub fn take(&mut self) -> Vec<Block> {
+    pub fn take(&mut self) -> Vec<Block<'a>> {
         self.close();
         std::mem::take(&mut self.done)
     }
@@ -55,9 +57,9 @@ impl BlockBuilder {
     /// Starts a paragraph. `counted` paragraphs get the next ordinal.
     pub fn paragraph(
         &mut self,
-        marker: Option<Text>,
+        marker: Option<Text<'a>>,
         number: Option<u32>,
-        text: Text,
+        text: Text<'a>,
         counted: bool,
     ) {
         self.close();
@@ -78,7 +80,7 @@ impl BlockBuilder {
                 ordinal,
                 number,
                 marker,
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 content,
                 items: Vec::new(),
                 span,
@@ -92,7 +94,7 @@ impl BlockBuilder {
 
     /// Adds text that continues the open paragraph (after its items, if any),
     /// or starts an uncounted paragraph when none is open.
-    pub fn continuation(&mut self, text: Text) {
+    pub fn continuation(&mut self, text: Text<'a>) {
         match self.open.as_mut() {
             Some(open) if !open.orphan => {
                 if !open.para.items.is_empty() {
@@ -110,9 +112,9 @@ impl BlockBuilder {
     pub fn item_by_indent(
         &mut self,
         kind: ItemKind,
-        marker: Text,
+        marker: Text<'a>,
         label: Option<String>,
-        text: Text,
+        text: Text<'a>,
         indent: usize,
     ) {
         let open = self.ensure_open();
@@ -130,9 +132,9 @@ impl BlockBuilder {
     pub fn item(
         &mut self,
         kind: ItemKind,
-        marker: Text,
+        marker: Text<'a>,
         label: Option<String>,
-        text: Text,
+        text: Text<'a>,
         depth: usize,
     ) {
         let open = self.ensure_open();
@@ -151,7 +153,7 @@ impl BlockBuilder {
         if open.orphan {
             return None;
         }
-        let lead = open.para.content.last().map(|t| t.text.as_str());
+        let lead = open.para.content.last().map(|t| t.text.as_ref());
         let mut path = Vec::new();
         let mut items = &open.para.items;
         while let Some(last) = items.last() {
@@ -161,7 +163,7 @@ impl BlockBuilder {
             });
             items = &last.items;
         }
-        let first_lead = open.para.content.first().map(|t| t.text.as_str());
+        let first_lead = open.para.content.first().map(|t| t.text.as_ref());
         Some(ListContext {
             clause_lead: first_lead.is_some_and(introduces_clauses),
             lead_ends_with_colon: !open.list_closed
@@ -172,13 +174,13 @@ impl BlockBuilder {
         })
     }
 
-    fn ensure_open(&mut self) -> &mut OpenParagraph {
+    fn ensure_open(&mut self) -> &mut OpenParagraph<'a> {
         self.open.get_or_insert_with(|| OpenParagraph {
             para: Paragraph {
                 ordinal: None,
                 number: None,
                 marker: None,
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 content: Vec::new(),
                 items: Vec::new(),
                 span: Span::default(),
@@ -218,7 +220,7 @@ impl BlockBuilder {
 pub struct ListContext<'a> {
     /// The paragraph's text ends with `:` and no item has come yet.
     pub lead_ends_with_colon: bool,
-    /// Text came after the items: the list is over.
+    /// Text<'a> came after the items: the list is over.
     pub list_closed: bool,
     /// The lead-in ends with `that:`: its items are whole clauses ("The
     /// Council failed to ..."), so named subjects do not end the list.
@@ -233,20 +235,20 @@ pub struct Level<'a> {
     pub last: &'a str,
 }
 
-impl Item {
+impl Item<'_> {
     fn text_start(&self) -> &str {
-        self.content.first().map_or("", |t| t.text.as_str())
+        self.content.first().map_or("", |t| t.text.as_ref())
     }
 
     fn text_start_or_end(&self) -> &str {
-        self.content.last().map_or("", |t| t.text.as_str())
+        self.content.last().map_or("", |t| t.text.as_ref())
     }
 }
 
 /// Pushes `item` `levels` below `items` along the last items (fewer if the
 /// tree is shallower); returns how many levels down it went. `levels` is
 /// bounded by [`MAX_ITEM_DEPTH`], so is the recursion.
-fn push_at(items: &mut Vec<Item>, levels: usize, item: Item, span: Span) -> usize {
+fn push_at<'a>(items: &mut Vec<Item<'a>>, levels: usize, item: Item<'a>, span: Span) -> usize {
     if levels > 0 {
         if let Some(last) = items.last_mut() {
             last.span = last.span.cover(span);
@@ -257,7 +259,7 @@ fn push_at(items: &mut Vec<Item>, levels: usize, item: Item, span: Span) -> usiz
     0
 }
 
-fn finish_items(items: &mut [Item]) {
+fn finish_items(items: &mut [Item<'_>]) {
     // Depth is bounded by MAX_ITEM_DEPTH, so this recursion is too.
     for item in items {
         item.text = join(&item.content);
@@ -265,15 +267,20 @@ fn finish_items(items: &mut [Item]) {
     }
 }
 
-fn join(pieces: &[Text]) -> String {
+pub(crate) fn join<'a>(pieces: &[Text<'a>]) -> Cow<'a, str> {
     match pieces {
-        [] => String::new(),
+        [] => Cow::Borrowed(""),
         [one] => one.text.clone(),
-        many => many
-            .iter()
-            .map(|t| t.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n"),
+        many => {
+            let mut out = String::with_capacity(many.iter().map(|t| t.text.len() + 1).sum());
+            for (i, t) in many.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&t.text);
+            }
+            Cow::Owned(out)
+        }
     }
 }
 
@@ -646,7 +653,7 @@ mod tests {
         assert!(!reads_as_item("The stage 3 panel upheld all of Mrs X’s complaints. In its stage 3 response letter, the Council apologised. Mrs X accepted this payment. It said so.", None));
     }
 
-    fn t(s: &str, at: usize) -> Text {
+    fn t(s: &str, at: usize) -> Text<'_> {
         Text::new(s, Span::new(at, at + s.len(), 1))
     }
 

@@ -13,7 +13,7 @@ pub struct Leaf<'a> {
     pub text: &'a str,
 }
 
-impl Decision {
+impl Decision<'_> {
     /// Every leaf of the tree (header values and labels, summary, contents,
     /// headings, paragraph and item text and markers, closing, boilerplate),
     /// in document order.

@@ -102,12 +102,12 @@ impl Options {
 }
 
 /// Parses one decision statement with default [`Options`] (tree and entities).
-pub fn parse(input: &str) -> Result<Decision, ParseError> {
+pub fn parse(input: &str) -> Result<Decision<'_>, ParseError> {
     parse_with(input, &Options::default())
 }
 
 /// Parses one decision statement.
-pub fn parse_with(input: &str, options: &Options) -> Result<Decision, ParseError> {
+pub fn parse_with<'a>(input: &'a str, options: &Options) -> Result<Decision<'a>, ParseError> {
     if input.len() > options.max_input_bytes {
         return Err(ParseError::TooLarge {
             size: input.len(),

@@ -53,13 +53,13 @@ impl<'a> Line<'a> {
     }
 
     /// The trimmed text as a leaf.
-    pub fn text(&self) -> Text {
+    pub fn text(&self) -> Text<'a> {
         let (at, s) = self.trimmed();
         Text::new(s, Span::new(at, at + s.len(), self.number))
     }
 
     /// A leaf for `s`, which must be a sub-slice of this line.
-    pub fn leaf(&self, s: &str) -> Text {
+    pub fn leaf(&self, s: &'a str) -> Text<'a> {
         let at = self.offset_of(s);
         Text::new(s, Span::new(at, at + s.len(), self.number))
     }

@@ -274,7 +274,7 @@ fn check_value(v: &Value, input: &str, starts: &[usize]) -> Result<(), String> {
                 if !map.contains_key("content") {
                     let (start, end, _) = span;
                     let slice = input.get(start..end);
-                    if slice != Some(text.as_str()) {
+                    if slice != Some(text.as_ref()) {
                         return Err(format!(
                             ": text {text:?} is not the input at {start}..{end} ({slice:?})"
                         ));

@@ -1,6 +1,8 @@
 //! Positions in the input: every node of the tree carries one, so a reader can
 //! always go back from a value to the bytes it was read from.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Byte offsets `start..end` into the input (UTF-8) and the 1-based line of `start`.
@@ -50,16 +52,26 @@ impl Span {
 /// tokens (list markers, metadata labels, the final-decision marker).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Text {
-    pub text: String,
+pub struct Text<'a> {
+    // Borrowed from the input by the parser (no copy); owned after
+    // `Text::into_owned` or deserialisation.
+    pub text: Cow<'a, str>,
     pub span: Span,
 }
 
-impl Text {
-    pub fn new(text: impl Into<String>, span: Span) -> Self {
+impl<'a> Text<'a> {
+    pub fn new(text: impl Into<Cow<'a, str>>, span: Span) -> Self {
         Text {
             text: text.into(),
             span,
+        }
+    }
+
+    /// The same leaf, owning its text.
+    pub fn into_owned(self) -> Text<'static> {
+        Text {
+            text: Cow::Owned(self.text.into_owned()),
+            span: self.span,
         }
     }
 }

@@ -4,6 +4,8 @@
 //! belongs to exactly one leaf ([`Text`]): a piece of prose, a syntax token or
 //! a boilerplate line. Absent values serialise as `null`, never as missing keys.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -14,18 +16,18 @@ use crate::span::{Span, Text};
 /// One parsed decision statement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Decision {
+pub struct Decision<'a> {
     /// Which of the known text layouts the body is written in.
     pub layout: Layout,
-    pub header: Header,
-    pub summary: Option<Summary>,
+    pub header: Header<'a>,
+    pub summary: Option<Summary<'a>>,
     /// The table of contents some scrapes carry between title and body.
-    pub contents: Option<Contents>,
-    pub sections: Vec<Section>,
+    pub contents: Option<Contents<'a>>,
+    pub sections: Vec<Section<'a>>,
     /// "Investigator's decision on behalf of the Ombudsman" or similar.
-    pub closing: Option<Text>,
+    pub closing: Option<Text<'a>>,
     /// Web page furniture (cookie banner, "Back to top", "Print this page").
-    pub boilerplate: Vec<Boilerplate>,
+    pub boilerplate: Vec<Boilerplate<'a>>,
     /// Typed facts found in the prose (money, dates, legislation, ...).
     pub entities: Vec<Entity>,
     /// What the decision found, derived from the outcome and the prose.
@@ -56,7 +58,7 @@ pub enum Layout {
 /// Title, metadata block and final-decision marker.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Header {
+pub struct Header<'a> {
     /// The council or care provider, from the title line.
     pub authority: Option<String>,
     /// The reference as written, e.g. `19 011 114`.
@@ -70,11 +72,11 @@ pub struct Header {
     /// The `Decision date :` line.
     pub decision_date: Option<NaiveDate>,
     /// The title line as written.
-    pub title: Option<Text>,
+    pub title: Option<Text<'a>>,
     /// Every `Label : value` metadata line, in order.
-    pub fields: Vec<Field>,
+    pub fields: Vec<Field<'a>>,
     /// `The Ombudsman's final decision:`.
-    pub marker: Option<Text>,
+    pub marker: Option<Text<'a>>,
     /// From the title line to the marker (or the last header line).
     pub span: Option<Span>,
 }
@@ -91,11 +93,11 @@ pub struct Category {
 /// "Ombudsman satisfied with council's response: date" line).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Field {
+pub struct Field<'a> {
     pub name: FieldName,
     /// The label with its colon, e.g. `Decision date :`.
-    pub label: Text,
-    pub value: Option<Text>,
+    pub label: Text<'a>,
+    pub value: Option<Text<'a>>,
     /// A date read from the value, where the field holds one.
     pub date: Option<NaiveDate>,
     pub span: Span,
@@ -133,33 +135,33 @@ pub enum OutcomeKind {
 /// The summary: inline `Summary: text` or a bare `Summary` line and its prose.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Summary {
+pub struct Summary<'a> {
     /// `Summary:` or `Summary`.
-    pub label: Option<Text>,
+    pub label: Option<Text<'a>>,
     /// The summary's prose (its pieces joined by newlines).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The pieces of prose, with their spans.
-    pub content: Vec<Text>,
+    pub content: Vec<Text<'a>>,
     pub span: Span,
 }
 
 /// A table of contents: dash lines naming the headings, before the marker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Contents {
-    pub entries: Vec<Item>,
+pub struct Contents<'a> {
+    pub entries: Vec<Item<'a>>,
     pub span: Span,
 }
 
 /// A top-level section ("The complaint", "What I found", ...).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Section {
+pub struct Section<'a> {
     /// `null` for the body of a page without headings (legacy layout).
-    pub heading: Option<Text>,
+    pub heading: Option<Text<'a>>,
     pub kind: SectionKind,
-    pub blocks: Vec<Block>,
-    pub subsections: Vec<Subsection>,
+    pub blocks: Vec<Block<'a>>,
+    pub subsections: Vec<Subsection<'a>>,
     pub span: Span,
 }
 
@@ -167,11 +169,11 @@ pub struct Section {
 /// possibly holding its own sub-headings (two levels at most).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Subsection {
-    pub heading: Text,
+pub struct Subsection<'a> {
+    pub heading: Text<'a>,
     pub kind: SectionKind,
-    pub blocks: Vec<Block>,
-    pub subsections: Vec<Subsection>,
+    pub blocks: Vec<Block<'a>>,
+    pub subsections: Vec<Subsection<'a>>,
     pub span: Span,
 }
 
@@ -210,68 +212,73 @@ pub enum SectionKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum Block {
-    Paragraph(Paragraph),
+pub enum Block<'a> {
+    Paragraph(Paragraph<'a>),
     /// List items with no paragraph to hang from (rare; damaged text).
-    List(List),
+    List(List<'a>),
 }
 
 /// A paragraph: a numbered (`  1. `), dash (`- `) or prose paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Paragraph {
+pub struct Paragraph<'a> {
     /// Document-wide paragraph number, as the website prints it (1..N).
     /// `null` for unnumbered lines in a numbered layout.
     pub ordinal: Option<u32>,
     /// The number as printed in this text (restarts per section in scrapes).
     pub number: Option<u32>,
     /// The list marker (`1.`, `-`), if any.
-    pub marker: Option<Text>,
+    pub marker: Option<Text<'a>>,
     /// The paragraph's own text, without its items (pieces joined by newlines).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// The pieces of own text: the lead text and any lines that continue the
     /// paragraph after its items (a closing sentence, a bracketed citation).
-    pub content: Vec<Text>,
-    pub items: Vec<Item>,
+    pub content: Vec<Text<'a>>,
+    pub items: Vec<Item<'a>>,
     pub span: Span,
 }
 
 /// Items without a paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct List {
-    pub items: Vec<Item>,
+pub struct List<'a> {
+    pub items: Vec<Item<'a>>,
     pub span: Span,
 }
 
 /// A list item: bullet, lettered/numbered sub-item, or inferred dash sub-item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Item {
+pub struct Item<'a> {
     pub kind: ItemKind,
     /// The marker as written: `•`, `-`, `1.`, `a)`.
-    pub marker: Text,
+    pub marker: Text<'a>,
     /// The letter the website shows for numbered sub-items (`a`, `b`, ...),
     /// which the prose cites ("parts c) to g)").
     pub label: Option<String>,
     /// The item's own text (pieces joined by newlines).
-    pub text: String,
-    pub content: Vec<Text>,
-    pub items: Vec<Item>,
+    pub text: Cow<'a, str>,
+    pub content: Vec<Text<'a>>,
+    pub items: Vec<Item<'a>>,
     pub span: Span,
 }
 
-impl Item {
+impl<'a> Item<'a> {
     /// An item of one line: its marker and text (the text may be empty).
     /// `text` is left empty until the item is finished, as more lines may
     /// join its content.
-    pub fn from_line(kind: ItemKind, marker: Text, label: Option<String>, text: Text) -> Item {
+    pub fn from_line(
+        kind: ItemKind,
+        marker: Text<'a>,
+        label: Option<String>,
+        text: Text<'a>,
+    ) -> Item<'a> {
         let span = marker.span.cover(text.span);
         Item {
             kind,
             marker,
             label,
-            text: String::new(),
+            text: Cow::Borrowed(""),
             content: if text.text.is_empty() {
                 Vec::new()
             } else {
@@ -297,9 +304,9 @@ pub enum ItemKind {
 /// A line of web page furniture.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Boilerplate {
+pub struct Boilerplate<'a> {
     pub kind: BoilerplateKind,
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub span: Span,
 }
 
@@ -317,9 +324,9 @@ pub enum BoilerplateKind {
     Trailer,
 }
 
-impl Decision {
+impl<'a> Decision<'a> {
     /// All paragraphs in document order (sections, then their subsections).
-    pub fn paragraphs(&self) -> Vec<&Paragraph> {
+    pub fn paragraphs(&self) -> Vec<&Paragraph<'a>> {
         let mut out = Vec::new();
         for s in &self.sections {
             collect_paragraphs(&s.blocks, &s.subsections, &mut out);
@@ -328,17 +335,170 @@ impl Decision {
     }
 
     /// The paragraph with this document-wide ordinal.
-    pub fn paragraph(&self, ordinal: u32) -> Option<&Paragraph> {
+    pub fn paragraph(&self, ordinal: u32) -> Option<&Paragraph<'a>> {
         self.paragraphs()
             .into_iter()
             .find(|p| p.ordinal == Some(ordinal))
     }
+
+    /// The same decision owning all its text, so it can outlive the input
+    /// (the parser borrows leaves from the input instead of copying them).
+    pub fn into_owned(self) -> Decision<'static> {
+        Decision {
+            layout: self.layout,
+            header: self.header.into_owned(),
+            summary: self.summary.map(Summary::into_owned),
+            contents: self.contents.map(|c| Contents {
+                entries: owned_items(c.entries),
+                span: c.span,
+            }),
+            sections: self.sections.into_iter().map(Section::into_owned).collect(),
+            closing: self.closing.map(Text::into_owned),
+            boilerplate: self
+                .boilerplate
+                .into_iter()
+                .map(|b| Boilerplate {
+                    kind: b.kind,
+                    text: owned(b.text),
+                    span: b.span,
+                })
+                .collect(),
+            entities: self.entities,
+            findings: self.findings,
+            diagnostics: self.diagnostics,
+            span: self.span,
+        }
+    }
 }
 
-fn collect_paragraphs<'a>(
-    blocks: &'a [Block],
-    subsections: &'a [Subsection],
-    out: &mut Vec<&'a Paragraph>,
+fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(text.into_owned())
+}
+
+fn owned_texts(texts: Vec<Text<'_>>) -> Vec<Text<'static>> {
+    texts.into_iter().map(Text::into_owned).collect()
+}
+
+fn owned_items(items: Vec<Item<'_>>) -> Vec<Item<'static>> {
+    items.into_iter().map(Item::into_owned).collect()
+}
+
+fn owned_blocks(blocks: Vec<Block<'_>>) -> Vec<Block<'static>> {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => Block::Paragraph(p.into_owned()),
+            Block::List(l) => Block::List(List {
+                items: owned_items(l.items),
+                span: l.span,
+            }),
+        })
+        .collect()
+}
+
+impl Header<'_> {
+    fn into_owned(self) -> Header<'static> {
+        Header {
+            authority: self.authority,
+            reference: self.reference,
+            reference_id: self.reference_id,
+            category: self.category,
+            outcome: self.outcome,
+            outcome_kind: self.outcome_kind,
+            decision_date: self.decision_date,
+            title: self.title.map(Text::into_owned),
+            fields: self
+                .fields
+                .into_iter()
+                .map(|f| Field {
+                    name: f.name,
+                    label: f.label.into_owned(),
+                    value: f.value.map(Text::into_owned),
+                    date: f.date,
+                    span: f.span,
+                })
+                .collect(),
+            marker: self.marker.map(Text::into_owned),
+            span: self.span,
+        }
+    }
+}
+
+impl Summary<'_> {
+    fn into_owned(self) -> Summary<'static> {
+        Summary {
+            label: self.label.map(Text::into_owned),
+            text: owned(self.text),
+            content: owned_texts(self.content),
+            span: self.span,
+        }
+    }
+}
+
+impl Section<'_> {
+    fn into_owned(self) -> Section<'static> {
+        Section {
+            heading: self.heading.map(Text::into_owned),
+            kind: self.kind,
+            blocks: owned_blocks(self.blocks),
+            subsections: self
+                .subsections
+                .into_iter()
+                .map(Subsection::into_owned)
+                .collect(),
+            span: self.span,
+        }
+    }
+}
+
+impl Subsection<'_> {
+    fn into_owned(self) -> Subsection<'static> {
+        Subsection {
+            heading: self.heading.into_owned(),
+            kind: self.kind,
+            blocks: owned_blocks(self.blocks),
+            subsections: self
+                .subsections
+                .into_iter()
+                .map(Subsection::into_owned)
+                .collect(),
+            span: self.span,
+        }
+    }
+}
+
+impl Paragraph<'_> {
+    fn into_owned(self) -> Paragraph<'static> {
+        Paragraph {
+            ordinal: self.ordinal,
+            number: self.number,
+            marker: self.marker.map(Text::into_owned),
+            text: owned(self.text),
+            content: owned_texts(self.content),
+            items: owned_items(self.items),
+            span: self.span,
+        }
+    }
+}
+
+impl Item<'_> {
+    fn into_owned(self) -> Item<'static> {
+        Item {
+            kind: self.kind,
+            marker: self.marker.into_owned(),
+            label: self.label,
+            text: owned(self.text),
+            content: owned_texts(self.content),
+            items: owned_items(self.items),
+            span: self.span,
+        }
+    }
+}
+
+fn collect_paragraphs<'d, 'a>(
+    blocks: &'d [Block<'a>],
+    subsections: &'d [Subsection<'a>],
+    out: &mut Vec<&'d Paragraph<'a>>,
 ) {
     for b in blocks {
         if let Block::Paragraph(p) = b {

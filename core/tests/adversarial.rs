@@ -18,7 +18,7 @@ fn fixture(name: &str) -> String {
 /// Parses with entities and checks every promise. Small inputs also get
 /// the fuzz targets' checks (tree-only parse, entities leave the tree alone,
 /// JSON round trip); big ones get the invariants (entity text included).
-fn parse_checked(input: &str) -> Result<Decision, ParseError> {
+fn parse_checked(input: &str) -> Result<Decision<'_>, ParseError> {
     let result = lgsco::parse(input);
     if input.len() < 200_000 {
         match &result {
@@ -258,7 +258,7 @@ fn every_line_a_heading() {
         }
     }
     for s in &d.sections {
-        heading_texts.extend(s.heading.as_ref().map(|h| h.text.as_str()));
+        heading_texts.extend(s.heading.as_ref().map(|h| h.text.as_ref()));
         subs(&s.subsections, &mut heading_texts);
     }
     let known = heading_texts.iter().filter(|t| **t != "Delay").count();
@@ -359,7 +359,7 @@ fn mixed_crlf_lf_cr_line_ends_keep_the_structure() {
         let shape = |d: &Decision| {
             d.paragraphs()
                 .iter()
-                .map(|p| (p.ordinal, p.text.clone(), p.items.len()))
+                .map(|p| (p.ordinal, p.text.to_string(), p.items.len()))
                 .collect::<Vec<_>>()
         };
         assert_eq!(shape(&a), shape(&b), "{name}");

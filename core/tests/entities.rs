@@ -8,14 +8,14 @@ use lgsco::entities::{
 };
 use lgsco::{Decision, Entity, EntityValue};
 
-fn load(name: &str) -> (String, Decision) {
+fn load(name: &str) -> (String, Decision<'static>) {
     let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
-    let d = lgsco::parse(&text).unwrap();
+    let d = lgsco::parse(&text).unwrap().into_owned();
     (text, d)
 }
 
-fn money(d: &Decision) -> Vec<(u64, Option<u32>, &str)> {
+fn money<'d>(d: &'d Decision) -> Vec<(u64, Option<u32>, &'d str)> {
     d.entities
         .iter()
         .filter_map(|e| match &e.value {
@@ -25,7 +25,7 @@ fn money(d: &Decision) -> Vec<(u64, Option<u32>, &str)> {
         .collect()
 }
 
-fn actions(d: &Decision) -> Vec<(&Entity, &RemedyAction)> {
+fn actions<'d>(d: &'d Decision) -> Vec<(&'d Entity, &'d RemedyAction)> {
     d.entities
         .iter()
         .filter_map(|e| match &e.value {
@@ -42,7 +42,7 @@ fn months(a: &RemedyAction) -> Option<u32> {
         .map(|d| d.count)
 }
 
-fn legislation(d: &Decision) -> Vec<(&Entity, &Legislation)> {
+fn legislation<'d>(d: &'d Decision) -> Vec<(&'d Entity, &'d Legislation)> {
     d.entities
         .iter()
         .filter_map(|e| match &e.value {

@@ -73,7 +73,7 @@ fn windows_and_web_damage_do_not_change_structure() {
         let ordinals = |d: &lgsco::Decision| {
             d.paragraphs()
                 .iter()
-                .map(|p| (p.ordinal, p.text.clone(), p.items.len()))
+                .map(|p| (p.ordinal, p.text.to_string(), p.items.len()))
                 .collect::<Vec<_>>()
         };
         assert_eq!(ordinals(&a), ordinals(&b), "{name}");

@@ -176,7 +176,7 @@ pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
 /// and folded only when a question gets that far, since most answers are in
 /// the final decision.
 struct Sources<'a> {
-    decision: &'a Decision,
+    decision: &'a Decision<'a>,
     input: &'a str,
     cells: [std::cell::OnceCell<Vec<Sentence>>; 3],
 }

@@ -613,7 +613,7 @@ mod tests {
         let s = "within 20 working days of receiving the response";
         let d = deadline_in(s, &text(s)).unwrap();
         assert_eq!(
-            (d.count, d.unit, d.counted_from, d.text.as_str()),
+            (d.count, d.unit, d.counted_from, d.text.as_ref()),
             (20, DurationUnit::WorkingDay, None, "within 20 working days")
         );
         let s = "The council should, within two months from the date of this report, apologise";

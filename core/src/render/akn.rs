@@ -39,7 +39,7 @@ pub const AKN_NS: &str = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 /// The namespace of lgsco's own metadata (inside `proprietary`).
 pub const LGSCO_NS: &str = "https://github.com/lgsco/lgsco/ns/akn";
 
-impl Decision {
+impl Decision<'_> {
     /// The decision as an Akoma Ntoso 3.0 XML document (a `judgment`), with
     /// its XML declaration. See [`crate::render::akn`].
     pub fn to_akn(&self) -> String {
@@ -64,7 +64,7 @@ pub fn write_document(out: &mut String, d: &Decision, depth: usize) {
 
 struct Writer<'a, 'o> {
     out: &'o mut String,
-    d: &'a Decision,
+    d: &'a Decision<'a>,
     /// eIds written so far (they must be unique).
     ids: HashSet<String>,
     /// Paragraphs without an ordinal so far (their eIds count them).
@@ -149,7 +149,7 @@ fn part_of(
 /// One entry of the judgment body: the summary or a top-level section.
 enum Entry<'a> {
     Summary,
-    Section(&'a Section),
+    Section(&'a Section<'a>),
 }
 
 impl<'a, 'o> Writer<'a, 'o> {
@@ -247,7 +247,7 @@ impl<'a, 'o> Writer<'a, 'o> {
         let work = format!("/akn/gb/judgment/lgsco/{uri_date}/{number}");
         let expression = format!("{work}/eng@");
         let frbr_number = h.reference_id.as_deref().or(h.reference.as_deref());
-        let name = h.title.as_ref().map(|t| t.text.as_str());
+        let name = h.title.as_ref().map(|t| t.text.as_ref());
 
         self.open(depth, "meta", &[]);
         self.open(depth + 1, "identification", &[("source", "#lgsco")]);

@@ -32,7 +32,7 @@ dl.metadata dt{font-weight:600}dl.metadata dd{margin:0}.paragraph .num{font-weig
 .entity-remedy-action{background:#f6d2f0}.entity-paragraph-ref{background:#d8f3f5}\
 .entity-party{background:#e6e0ff}.closing{font-style:italic}";
 
-impl Decision {
+impl Decision<'_> {
     /// The decision as a standalone HTML page. See [`crate::render::html`].
     pub fn to_html(&self) -> String {
         let mut out = String::with_capacity(self.span.len() * 2 + 4096);
@@ -53,7 +53,7 @@ impl Decision {
 fn title(d: &Decision) -> String {
     let h = &d.header;
     match (&h.title, &h.reference_id) {
-        (Some(t), _) => t.text.clone(),
+        (Some(t), _) => t.text.to_string(),
         (None, Some(r)) => format!("Decision {r}"),
         (None, None) => "Decision".to_string(),
     }

@@ -13,7 +13,7 @@ use super::{item_label, push_unwrapped, split_content};
 use crate::span::Text;
 use crate::tree::{Block, Decision, Item, Paragraph, Subsection};
 
-impl Decision {
+impl Decision<'_> {
     /// The decision as a Markdown document. See [`crate::render::markdown`].
     pub fn to_markdown(&self) -> String {
         let mut out = String::with_capacity(self.span.len() + 1024);

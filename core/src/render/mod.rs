@@ -187,7 +187,7 @@ impl JudgmentPart {
 
 /// The pieces of a paragraph's own text before its items, and those after
 /// (the lines that continue it after a list), by position in the input.
-pub fn split_content(p: &Paragraph) -> (Vec<&Text>, Vec<&Text>) {
+pub fn split_content<'p, 'a>(p: &'p Paragraph<'a>) -> (Vec<&'p Text<'a>>, Vec<&'p Text<'a>>) {
     let first_item = p.items.first().map(|i| i.span.start);
     p.content.iter().partition(|t| match first_item {
         Some(at) => t.span.start < at,
