@@ -234,7 +234,8 @@ pub fn closing_line(s: &str) -> bool {
     // The phrase has no `i` or `k`, the only ASCII letters a non-ASCII
     // character lower-cases to (U+0130, U+212A), so ignoring ASCII case
     // finds exactly what searching `s.to_lowercase()` would.
-    if contains_ascii_ci(s, "on behalf of the ombudsman") {
+    // Anchored on the `b` of "behalf".
+    if contains_ascii_ci(s, "on behalf of the ombudsman", 3) {
         return true;
     }
     // Only an ASCII a, d, i or o starts a match of the phrases below.
@@ -347,8 +348,31 @@ enum LowerRel {
 }
 
 /// Compares `s.to_lowercase()` with `phrase` character by character, stopping
-/// at the first difference (no allocation).
+/// at the first difference (no allocation). Phrases are ASCII, so while `s`
+/// is ASCII both advance a byte at a time.
 fn lower_vs(s: &str, phrase: &str) -> LowerRel {
+    let (sb, pb) = (s.as_bytes(), phrase.as_bytes());
+    let mut i = 0;
+    while let Some(&b) = sb.get(i) {
+        if !b.is_ascii() {
+            // A character whose lower case may be longer: compare the rest
+            // the general way.
+            return lower_vs_chars(s.get(i..).unwrap_or(""), phrase.get(i..).unwrap_or(""));
+        }
+        match pb.get(i) {
+            None => return LowerRel::LongerThanPhrase,
+            Some(&w) if w == b.to_ascii_lowercase() => i += 1,
+            Some(_) => return LowerRel::Differ,
+        }
+    }
+    if i == pb.len() {
+        LowerRel::Equal
+    } else {
+        LowerRel::Differ
+    }
+}
+
+fn lower_vs_chars(s: &str, phrase: &str) -> LowerRel {
     let mut want = phrase.chars();
     for c in s.chars().flat_map(char::to_lowercase) {
         match want.next() {
@@ -365,13 +389,17 @@ fn lower_vs(s: &str, phrase: &str) -> LowerRel {
 }
 
 /// Does `s` hold `needle` (ASCII lower case), ignoring ASCII case?
-fn contains_ascii_ci(s: &str, needle: &str) -> bool {
+/// Searches for the needle's byte at `anchor` first: pick its least common
+/// letter, as most lines have none of it, while a common letter would stop
+/// the search at every other word.
+fn contains_ascii_ci(s: &str, needle: &str, anchor: usize) -> bool {
     let (hay, needle) = (s.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
-        return true;
+    let Some(&a) = needle.get(anchor) else {
+        return needle.is_empty();
     };
-    memchr::memchr2_iter(first, first.to_ascii_uppercase(), hay).any(|i| {
-        hay.get(i..i + needle.len())
+    memchr::memchr2_iter(a, a.to_ascii_uppercase(), hay).any(|i| {
+        i.checked_sub(anchor)
+            .and_then(|from| hay.get(from..from + needle.len()))
             .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
 }
@@ -477,6 +505,31 @@ mod tests {
     fn longest_whole_line_phrase() {
         let longest = NAVIGATION.iter().chain(COOKIE_LINES).map(|p| p.len()).max();
         assert_eq!(longest, Some(LONGEST_WHOLE_LINE_PHRASE));
+    }
+
+    #[test]
+    fn lower_case_comparisons() {
+        assert_eq!(lower_vs("Back To Top", "back to top"), LowerRel::Equal);
+        assert_eq!(
+            lower_vs("Back to topics", "back to top"),
+            LowerRel::LongerThanPhrase
+        );
+        assert_eq!(lower_vs("Back", "back to top"), LowerRel::Differ);
+        // U+212A KELVIN SIGN lower-cases to an ASCII k.
+        assert_eq!(
+            lower_vs("Bac\u{212a} to top", "back to top"),
+            LowerRel::Equal
+        );
+        let needle = "on behalf of the ombudsman";
+        assert!(contains_ascii_ci(
+            "Decision ON BEHALF of the Ombudsman",
+            needle,
+            3
+        ));
+        assert!(contains_ascii_ci("on behalf of the ombudsman", needle, 3));
+        assert!(!contains_ascii_ci("behalf of the ombudsman", needle, 3));
+        assert!(!contains_ascii_ci("b", needle, 3));
+        assert!(contains_ascii_ci("x", "", 0));
     }
 
     #[test]

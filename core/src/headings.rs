@@ -7,12 +7,19 @@
 
 use crate::tree::SectionKind;
 
-/// More characters than any name in [`kind_of`] has.
-const MAX_NAME_CHARS: usize = 60;
+/// Longest normalised name, in bytes, with room to spare.
+const NAME_BUF: usize = 64;
 
-/// Lower-case, straight apostrophes, single spaces, no trailing colon.
-fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Lower-case, straight apostrophes, single spaces, no trailing colon,
+/// written into `buf`. Every name is ASCII: a line with any other character
+/// left after normalising (or too long for `buf`) is no name, and gives `None`.
+fn normalise<'b>(text: &str, buf: &'b mut [u8; NAME_BUF]) -> Option<&'b str> {
+    let mut len = 0;
+    let mut push = |b: u8, len: &mut usize| -> Option<()> {
+        *buf.get_mut(*len)? = b;
+        *len += 1;
+        Some(())
+    };
     let mut space = false;
     for c in text.trim().trim_end_matches(':').trim().chars() {
         let c = match c {
@@ -22,19 +29,22 @@ fn normalise(text: &str) -> String {
         };
         if c == ' ' {
             if !space {
-                out.push(' ');
+                push(b' ', &mut len)?;
             }
             space = true;
+            continue;
+        }
+        space = false;
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase() as u8, &mut len)?;
         } else {
-            if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.extend(c.to_lowercase());
+            for l in c.to_lowercase() {
+                // A non-ASCII lower case (most are) matches no name.
+                push(u8::try_from(l).ok().filter(u8::is_ascii)?, &mut len)?;
             }
-            space = false;
         }
     }
-    out
+    std::str::from_utf8(buf.get(..len)?).ok()
 }
 
 /// The kind of a heading, from its words; topic names are `Other`.
@@ -45,19 +55,10 @@ pub fn kind_of(text: &str) -> SectionKind {
     if !core.chars().next_back().is_some_and(char::is_alphabetic) {
         return Other;
     }
-    // The longest name has 51 characters, and normalising never merges
-    // characters other than spaces and trailing colons: a line with more of
-    // the rest is prose, not worth normalising.
-    if text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ':')
-        .nth(MAX_NAME_CHARS)
-        .is_some()
-    {
+    let mut buf = [0; NAME_BUF];
+    let Some(h) = normalise(text, &mut buf) else {
         return Other;
-    }
-    let h = normalise(text);
-    let h = h.as_str();
+    };
     match h {
         "the complaint" | "complaint" | "the complaints" => Complaint,
         "what i have investigated"

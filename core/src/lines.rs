@@ -4,11 +4,14 @@
 //! put a byte-order mark in front; everything later works on [`Line`]s whose
 //! offsets point back into the original input.
 
-use memchr::memchr2;
+use memchr::{memchr, memchr2};
 
 use crate::span::{is_blank_char, Span, Text};
 
 /// One line of the input, without its line ending.
+///
+/// Every later stage asks for the trimmed text and the indentation many
+/// times per line, so [`split`] measures them once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line<'a> {
     /// The line as written (leading BOM on line 1 excluded).
@@ -17,9 +20,28 @@ pub struct Line<'a> {
     pub start: usize,
     /// 1-based line number.
     pub number: usize,
+    /// The line without leading and trailing whitespace.
+    text: &'a str,
+    /// Byte offset of `text` in `raw`.
+    text_at: usize,
+    /// Columns of indentation (see [`Line::indent`]).
+    indent: usize,
 }
 
 impl<'a> Line<'a> {
+    /// Measures a line that starts at byte `start` of the input.
+    pub fn new(raw: &'a str, start: usize, number: usize) -> Self {
+        let (text_at, text, indent) = measure(raw);
+        Line {
+            raw,
+            start,
+            number,
+            text,
+            text_at,
+            indent,
+        }
+    }
+
     /// Byte offset just past the line's last character (before its line ending).
     pub fn end(&self) -> usize {
         self.start + self.raw.len()
@@ -28,28 +50,18 @@ impl<'a> Line<'a> {
     /// The line without leading and trailing whitespace, and the byte offset
     /// of that text in the input.
     pub fn trimmed(&self) -> (usize, &'a str) {
-        let left = self.raw.trim_start_matches(is_blank_char);
-        let offset = self.start + (self.raw.len() - left.len());
-        (offset, left.trim_end_matches(is_blank_char))
+        (self.start + self.text_at, self.text)
     }
 
     /// Columns of indentation: leading spaces and tabs (a tab counts 4), and
     /// non-breaking spaces, before the first visible character.
     pub fn indent(&self) -> usize {
-        let mut n = 0;
-        for c in self.raw.chars() {
-            match c {
-                '\t' => n += 4,
-                c if is_blank_char(c) => n += 1,
-                _ => break,
-            }
-        }
-        n
+        self.indent
     }
 
     /// True for lines holding only whitespace.
     pub fn is_blank(&self) -> bool {
-        self.raw.chars().all(is_blank_char)
+        self.text.is_empty()
     }
 
     /// The trimmed text as a leaf.
@@ -72,16 +84,64 @@ impl<'a> Line<'a> {
     }
 }
 
+/// The trimmed text of `raw`, where it starts, and the indentation before
+/// it. Most lines are ASCII at both ends, which takes a byte loop; anything
+/// else goes through [`is_blank_char`].
+fn measure(raw: &str) -> (usize, &str, usize) {
+    let bytes = raw.as_bytes();
+    let mut at = 0;
+    let mut indent = 0;
+    while let Some(&b) = bytes.get(at) {
+        match b {
+            b' ' => indent += 1,
+            b'\t' => indent += 4,
+            b if is_ascii_blank(b) => indent += 1,
+            b if b < 0x80 => break,
+            _ => {
+                // Non-ASCII: a non-breaking space, BOM, other Unicode space, or text.
+                let rest = raw.get(at..).unwrap_or_default();
+                let Some(c) = rest.chars().next() else { break };
+                if !is_blank_char(c) {
+                    break;
+                }
+                indent += 1;
+                at += c.len_utf8();
+                continue;
+            }
+        }
+        at += 1;
+    }
+    let left = raw.get(at..).unwrap_or_default();
+    let text = match left.as_bytes().last() {
+        Some(&b) if b < 0x80 && !is_ascii_blank(b) => left,
+        _ => left.trim_end_matches(is_blank_char),
+    };
+    (at, text, indent)
+}
+
+/// The ASCII characters [`is_blank_char`] accepts: tab to carriage return, space.
+fn is_ascii_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// Splits `input` into lines. A leading UTF-8 byte-order mark is skipped
 /// (it is whitespace); a final line without a newline is kept.
 pub fn split(input: &str) -> Vec<Line<'_>> {
     let bytes = input.as_bytes();
     let mut lines = Vec::with_capacity(bytes.len() / 64 + 1);
-    let mut pos = if input.starts_with('\u{feff}') { 3 } else { 0 };
+    let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
+    // Most inputs have no CR at all: then one search for LF per line does.
+    let has_cr = memchr(b'\r', bytes).is_some();
+    let mut pos = start;
     let mut number = 1;
     while pos < bytes.len() {
         let rest = bytes.get(pos..).unwrap_or_default();
-        let (len, eol) = match memchr2(b'\n', b'\r', rest) {
+        let found = if has_cr {
+            memchr2(b'\n', b'\r', rest)
+        } else {
+            memchr(b'\n', rest)
+        };
+        let (len, eol) = match found {
             Some(i) => {
                 let crlf = rest.get(i) == Some(&b'\r') && rest.get(i + 1) == Some(&b'\n');
                 (i, if crlf { 2 } else { 1 })
@@ -89,11 +149,7 @@ pub fn split(input: &str) -> Vec<Line<'_>> {
             None => (rest.len(), 0),
         };
         let raw = input.get(pos..pos + len).unwrap_or_default();
-        lines.push(Line {
-            raw,
-            start: pos,
-            number,
-        });
+        lines.push(Line::new(raw, pos, number));
         number += 1;
         pos += len + eol;
     }
@@ -126,6 +182,36 @@ mod tests {
         assert_eq!(t, "1. text");
         assert_eq!(&input[at..at + t.len()], "1. text");
         assert_eq!(lines[1].indent(), 2);
+    }
+
+    /// The byte loop in `measure` agrees with the plain Unicode definitions.
+    #[test]
+    fn measure_matches_unicode_trim() {
+        let samples = [
+            "",
+            " ",
+            "\t\tx",
+            "\u{b}\u{c}x\u{b}",
+            "\u{85}x\u{85}",
+            "\u{a0} 1. a\u{a0}",
+            "\u{feff}\u{200b}x",
+            "\u{3000}全角\u{3000}",
+            "x \t",
+            "é",
+            " é ",
+            "\u{1f}x\u{1f}",
+        ];
+        for raw in samples {
+            let left = raw.trim_start_matches(is_blank_char);
+            let want_at = raw.len() - left.len();
+            let want_text = left.trim_end_matches(is_blank_char);
+            let want_indent: usize = raw
+                .chars()
+                .take_while(|&c| is_blank_char(c))
+                .map(|c| if c == '\t' { 4 } else { 1 })
+                .sum();
+            assert_eq!(measure(raw), (want_at, want_text, want_indent), "{raw:?}");
+        }
     }
 
     #[test]

@@ -595,7 +595,7 @@ fn counted_from(text: &str, toks: &[Tok], k: usize) -> Option<(usize, Option<Cou
 mod tests {
     use super::*;
 
-    fn text(s: &str) -> Text {
+    fn text(s: &str) -> Text<'_> {
         Text::new(s, Span::new(0, s.len(), 1))
     }
 
