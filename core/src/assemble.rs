@@ -492,7 +492,11 @@ impl<'l, 'a> Assembler<'l, 'a> {
                 None => &mut section.blocks,
             },
         };
-        target.extend(blocks);
+        if target.is_empty() {
+            *target = blocks;
+        } else {
+            target.extend(blocks);
+        }
     }
 
     fn title(&mut self, line: &Line<'a>) {
@@ -881,6 +885,10 @@ fn detect_layout(body: &[Line<'_>]) -> Layout {
     let (mut indented_numbers, mut col0_numbers, mut dashes, mut indented_dashes) = (0, 0, 0, 0);
     for line in body {
         let (_, t) = line.trimmed();
+        // Only numbers and dashes count.
+        if !t.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            continue;
+        }
         let Some(list) = grammar::list_line(t) else {
             continue;
         };

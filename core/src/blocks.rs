@@ -220,7 +220,7 @@ impl<'a> BlockBuilder<'a> {
 pub struct ListContext<'a> {
     /// The paragraph's text ends with `:` and no item has come yet.
     pub lead_ends_with_colon: bool,
-    /// Text<'a> came after the items: the list is over.
+    /// Text came after the items: the list is over.
     pub list_closed: bool,
     /// The lead-in ends with `that:`: its items are whole clauses ("The
     /// Council failed to ..."), so named subjects do not end the list.
@@ -444,8 +444,24 @@ const IMPERATIVES: &[&str] = &[
 ];
 
 fn is_imperative(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    IMPERATIVES.contains(&lower.as_str())
+    let mut buf = [0; WORD_BUF];
+    IMPERATIVES.contains(&lower_word(word, &mut buf).as_ref())
+}
+
+/// Longer than any word in the lists above.
+const WORD_BUF: usize = 24;
+
+/// `word` in lower case: in `buf` when it is short ASCII (every listed word
+/// is), allocated otherwise.
+fn lower_word<'b>(word: &str, buf: &'b mut [u8; WORD_BUF]) -> Cow<'b, str> {
+    match buf.get_mut(..word.len()) {
+        Some(out) if word.is_ascii() => {
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            std::str::from_utf8(out).map_or_else(|_| Cow::Owned(word.to_lowercase()), Cow::Borrowed)
+        }
+        _ => Cow::Owned(word.to_lowercase()),
+    }
 }
 
 /// Words that open a sentence standing on its own rather than a list item.
@@ -518,8 +534,9 @@ const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr"];
 fn starts_as_sentence(text: &str) -> bool {
     let mut words = text.split_whitespace();
     let w1 = words.next().unwrap_or("");
-    let lower = w1.trim_end_matches(',').to_lowercase();
-    if SENTENCE_OPENERS.contains(&lower.as_str()) {
+    let mut buf = [0; WORD_BUF];
+    let lower = lower_word(w1.trim_end_matches(','), &mut buf);
+    if SENTENCE_OPENERS.contains(&lower.as_ref()) {
         return true;
     }
     let w2 = words.next().unwrap_or("");
@@ -555,11 +572,8 @@ pub fn reads_as_item(text: &str, previous_sibling: Option<&str>) -> bool {
 /// discourse opener, or a long multi-sentence block ends the list.
 fn reads_as_clause_item(text: &str) -> bool {
     let mut words = text.split_whitespace();
-    let w1 = words
-        .next()
-        .unwrap_or("")
-        .trim_end_matches(',')
-        .to_lowercase();
+    let mut buf = [0; WORD_BUF];
+    let w1 = lower_word(words.next().unwrap_or("").trim_end_matches(','), &mut buf);
     let w2_capital = words
         .next()
         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || w == "and");
@@ -584,17 +598,21 @@ fn reads_as_clause_item(text: &str) -> bool {
         "also",
     ];
     let party = TITLES.contains(&w1.trim_end_matches('.')) && w2_capital;
-    !party && !STRONG.contains(&w1.as_str()) && sentences(text) <= 1 && text.chars().count() <= 300
+    !party && !STRONG.contains(&w1.as_ref()) && sentences(text) <= 1 && text.chars().count() <= 300
 }
 
 /// Does a lead-in introduce a list of clauses (`... complains that:`)?
 fn introduces_clauses(lead: &str) -> bool {
-    // Only the end matters: lower-case the last seven characters (each
-    // lower-cases to one or more), not the whole paragraph.
-    let t = lead.trim_end();
-    let tail_at = t.char_indices().rev().nth(6).map_or(0, |(i, _)| i);
-    let tail = t.get(tail_at..).unwrap_or(t).to_lowercase();
-    tail.ends_with(" that:") || tail.ends_with(" that :")
+    // Only the end matters. "that" has no `k`, the one ASCII letter a
+    // non-ASCII character lower-cases to alone, so ASCII case is enough.
+    let t = lead.trim_end().as_bytes();
+    let ends = |suffix: &[u8]| {
+        t.len()
+            .checked_sub(suffix.len())
+            .and_then(|at| t.get(at..))
+            .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+    };
+    ends(b" that:") || ends(b" that :")
 }
 
 /// `;`, `, and`, `; or`, `, or`, ` and` at the end: the list goes on.

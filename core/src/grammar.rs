@@ -6,7 +6,7 @@
 //! stages can turn them into spans without counting offsets by hand.
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{eof, opt, recognize, rest};
 use nom::{IResult, Parser};
@@ -102,6 +102,27 @@ pub fn list_line(s: &str) -> Option<ListLine<'_>> {
     })
 }
 
+/// `tag` ignoring ASCII case, for the ASCII words of labels and markers.
+///
+/// Same matches as nom's `tag_no_case` for these words (none has a `k`, the
+/// one ASCII letter a non-ASCII character lower-cases to alone), without its
+/// per-character Unicode case mapping.
+fn tag_ci<'a>(word: &'static str) -> impl Fn(&'a str) -> IResult<&'a str, &'a str> {
+    move |s: &'a str| {
+        let n = word.len();
+        match s.as_bytes().get(..n) {
+            Some(head) if head.eq_ignore_ascii_case(word.as_bytes()) => {
+                // The matched bytes are ASCII, so `n` is a character boundary.
+                Ok((s.get(n..).unwrap_or(""), s.get(..n).unwrap_or("")))
+            }
+            _ => Err(nom::Err::Error(nom::error::Error::new(
+                s,
+                nom::error::ErrorKind::Tag,
+            ))),
+        }
+    }
+}
+
 /// Apostrophes as written: straight, curly, or the modifier letter.
 fn apostrophe(s: &str) -> IResult<&str, char> {
     one_of("'’‘`ʼ").parse(s)
@@ -127,18 +148,18 @@ pub fn field_line(s: &str) -> Option<FieldLine<'_>> {
         return None;
     }
     let satisfied = recognize((
-        tag_no_case("Ombudsman satisfied with "),
+        tag_ci("Ombudsman satisfied with "),
         take_while1(|c: char| c.is_alphanumeric() || c == ' '),
         opt(apostrophe),
-        opt(tag_no_case("s")),
-        tag_no_case(" response"),
+        opt(tag_ci("s")),
+        tag_ci(" response"),
     ));
     let name = alt((
-        tag_no_case("Decision date").map(|_| FieldName::DecisionDate),
-        tag_no_case("Date of decision").map(|_| FieldName::DecisionDate),
-        tag_no_case("Category").map(|_| FieldName::Category),
-        tag_no_case("Decision").map(|_| FieldName::Decision),
-        tag_no_case("Outcome").map(|_| FieldName::Decision),
+        tag_ci("Decision date").map(|_| FieldName::DecisionDate),
+        tag_ci("Date of decision").map(|_| FieldName::DecisionDate),
+        tag_ci("Category").map(|_| FieldName::Category),
+        tag_ci("Decision").map(|_| FieldName::Decision),
+        tag_ci("Outcome").map(|_| FieldName::Decision),
         satisfied.map(|_| FieldName::SatisfiedWithResponse),
     ));
     let (value, (name, label)) = (|i| {
@@ -157,10 +178,10 @@ pub fn final_marker(s: &str) -> bool {
         return false;
     }
     let r: IResult<&str, _> = (
-        opt(tag_no_case("The ")),
-        tag_no_case("Ombudsman"),
+        opt(tag_ci("The ")),
+        tag_ci("Ombudsman"),
         apostrophe,
-        tag_no_case("s final decision"),
+        tag_ci("s final decision"),
         opt(char(':')),
         eof,
     )
@@ -173,7 +194,7 @@ pub fn inline_summary(s: &str) -> Option<(&str, &str)> {
     if !first_byte(s).eq_ignore_ascii_case(&b's') {
         return None;
     }
-    let r: IResult<&str, _> = (tag_no_case("Summary"), spaces0, char(':'), spaces0).parse(s);
+    let r: IResult<&str, _> = (tag_ci("Summary"), spaces0, char(':'), spaces0).parse(s);
     let (text, _) = r.ok()?;
     let label = s
         .get(..s.len() - text.len())?
@@ -246,10 +267,10 @@ pub fn closing_line(s: &str) -> bool {
         return false;
     }
     let r: IResult<&str, _> = (
-        opt(alt((tag_no_case("Assistant "), tag_no_case("Deputy ")))),
-        alt((tag_no_case("Investigator"), tag_no_case("Ombudsman"))),
+        opt(alt((tag_ci("Assistant "), tag_ci("Deputy ")))),
+        alt((tag_ci("Investigator"), tag_ci("Ombudsman"))),
         apostrophe,
-        tag_no_case("s decision"),
+        tag_ci("s decision"),
         rest,
     )
         .parse(s);
@@ -299,14 +320,17 @@ pub fn boilerplate(s: &str, last: bool) -> Option<BoilerplateKind> {
     }
     // Every phrase is ASCII lower case: compare the first lower-case character
     // before walking a phrase, and never build the lower-cased line.
-    let first = s.chars().next().and_then(|c| c.to_lowercase().next());
+    let first = match first_byte(s) {
+        b if b.is_ascii() => Some(char::from(b.to_ascii_lowercase())),
+        _ => s.chars().next().and_then(|c| c.to_lowercase().next()),
+    };
     // Whole-line phrases are short: a line of more than four bytes a
     // character (UTF-8's most) for each of their characters is none of them.
     let short = s.len() <= 4 * LONGEST_WHOLE_LINE_PHRASE;
     // No phrase starts with another letter (nor does a truncated one), and
     // on a long line only the cookie paragraphs' openings can match.
     let initials = if short { "abcgilprstvw" } else { "gitw" };
-    if !first.is_some_and(|c| initials.contains(c)) {
+    if !first.is_some_and(|c| c.is_ascii() && initials.as_bytes().contains(&(c as u8))) {
         return None;
     }
     let candidates = |list: &'static [&'static str]| {
