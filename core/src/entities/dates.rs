@@ -172,10 +172,10 @@ struct Found {
     bare: bool,
 }
 
-/// Finds dates in `text`, given its words; ranges are relative to `text`.
-pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, DateValue)> {
+/// Finds dates in `text`, given its words, and appends them to `out` (a
+/// buffer reused across pieces); ranges are relative to `text`.
+pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateValue)>) {
     let toks = &words.toks;
-    let mut out = Vec::new();
     // Words before this index belong to a date already found.
     let mut free = 0;
     for &i in &words.dates {
@@ -260,7 +260,6 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, DateValue)> 
             free = a.last + 1;
         }
     }
-    out
 }
 
 fn span_of(toks: &[Tok], first: usize, last: usize) -> (usize, usize) {
@@ -634,8 +633,9 @@ mod tests {
     use super::*;
 
     fn dates(t: &str) -> Vec<(String, DateValue)> {
-        scan(t, &Words::of(t))
-            .into_iter()
+        let mut out = Vec::new();
+        scan(t, &Words::of(t), &mut out);
+        out.into_iter()
             .map(|(s, e, v)| (t[s..e].to_string(), v))
             .collect()
     }

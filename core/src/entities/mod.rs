@@ -23,8 +23,6 @@ mod references;
 mod remedies;
 mod text;
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
@@ -89,6 +87,16 @@ struct Leaf {
     paragraph: Option<u32>,
 }
 
+/// Buffers the per-leaf scanners append to, emptied after each leaf and
+/// reused, so a leaf with a find costs no allocation.
+#[derive(Default)]
+struct Scratch {
+    words: text::Words,
+    dates: Vec<(usize, usize, DateValue)>,
+    references: Vec<(usize, usize, ParagraphRef)>,
+    parties: Vec<parties::Found>,
+}
+
 /// What the per-leaf scanners found, before whole-decision passes.
 #[derive(Default)]
 struct Raw {
@@ -119,26 +127,28 @@ pub fn extract(decision: &mut Decision, input: &str) {
     };
     // Sized for the longest piece: one allocation per buffer per decision.
     let longest = leaves.iter().map(|l| l.span.len()).max().unwrap_or(0);
-    let mut words = text::Words::with_capacity(longest);
+    let mut scratch = Scratch {
+        words: text::Words::with_capacity(longest),
+        ..Scratch::default()
+    };
     for l in &leaves {
-        scan_leaf(input, *l, &mut words, &mut raw);
+        scan_leaf(input, *l, &mut scratch, &mut raw);
     }
 
-    let (mut entities, links) = drop_inside_legislation(raw.entities, &raw.links);
+    let mut entities = raw.entities;
+    let links = drop_inside_legislation(&mut entities, &raw.links);
     link_legislation(&mut entities, &links);
     let diagnostics = resolve_references(decision, &mut entities);
     decision.diagnostics.extend(diagnostics);
     let legislation_spans: Vec<Span> = links.iter().map(|(s, _)| *s).collect();
-    entities.extend(group_parties(
-        decision,
-        input,
-        raw.mentions,
-        &legislation_spans,
-    ));
+    let parties = group_parties(decision, input, raw.mentions, &legislation_spans);
 
     let actions = remedy_actions(decision, input);
     let mut findings = findings::derive(decision, input);
     findings.payments_total = payments_total(&actions);
+    // Entities are large: grow the vector once, not once per push.
+    entities.reserve(parties.len() + actions.len());
+    entities.extend(parties);
     for a in actions {
         if let Some(e) = entity(
             input,
@@ -220,7 +230,7 @@ fn entity(input: &str, span: Span, paragraph: Option<u32>, value: EntityValue) -
     })
 }
 
-fn scan_leaf(input: &str, l: Leaf, words: &mut text::Words, raw: &mut Raw) {
+fn scan_leaf(input: &str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw) {
     let Some(t) = input.get(l.span.start..l.span.end) else {
         return;
     };
@@ -239,6 +249,7 @@ fn scan_leaf(input: &str, l: Leaf, words: &mut text::Words, raw: &mut Raw) {
         raw.entities
             .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Money(m)));
     }
+    let words = &mut scratch.words;
     words.fill(t);
     for c in legislation::scan(t, words) {
         if let Some(e) = entity(
@@ -251,11 +262,13 @@ fn scan_leaf(input: &str, l: Leaf, words: &mut text::Words, raw: &mut Raw) {
             raw.entities.push(e);
         }
     }
-    for (s, e, d) in dates::scan(t, words) {
+    dates::scan(t, words, &mut scratch.dates);
+    for (s, e, d) in scratch.dates.drain(..) {
         raw.entities
             .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Date(d)));
     }
-    for (s, e, r) in references::scan(t, words) {
+    references::scan(t, words, &mut scratch.references);
+    for (s, e, r) in scratch.references.drain(..) {
         raw.entities.extend(entity(
             input,
             mk(s, e),
@@ -263,7 +276,8 @@ fn scan_leaf(input: &str, l: Leaf, words: &mut text::Words, raw: &mut Raw) {
             EntityValue::ParagraphRef(r),
         ));
     }
-    for mut f in parties::scan(t, words) {
+    parties::scan(t, words, &mut scratch.parties);
+    for mut f in scratch.parties.drain(..) {
         let sp = mk(f.start, f.end);
         f.start = sp.start;
         f.end = sp.end;
@@ -278,24 +292,24 @@ fn scan_leaf(input: &str, l: Leaf, words: &mut text::Words, raw: &mut Raw) {
 }
 
 /// Years inside `Local Government Act 1974`, `paragraph 5(2)` of a Schedule:
-/// a citation's own parts are not separate entities. Returns the entities
-/// kept and each citation's span with how it links to earlier ones, in text
+/// a citation's own parts are not separate entities. Drops them in place and
+/// returns each citation's span with how it links to earlier ones, in text
 /// order.
 fn drop_inside_legislation(
-    entities: Vec<Entity>,
+    entities: &mut Vec<Entity>,
     links: &[(usize, legislation::Link)],
-) -> (Vec<Entity>, Vec<(Span, legislation::Link)>) {
+) -> Vec<(Span, legislation::Link)> {
     let mut legis: Vec<(Span, legislation::Link)> = links
         .iter()
         .filter_map(|(i, link)| entities.get(*i).map(|e| (e.span, *link)))
         .collect();
+    if legis.is_empty() {
+        return legis;
+    }
     legis.sort_by_key(|(s, _)| s.start);
     let spans: Vec<Span> = legis.iter().map(|(s, _)| *s).collect();
-    let out = entities
-        .into_iter()
-        .filter(|e| matches!(e.value, EntityValue::Legislation(_)) || !within(&spans, e.span))
-        .collect();
-    (out, legis)
+    entities.retain(|e| matches!(e.value, EntityValue::Legislation(_)) || !within(&spans, e.span));
+    legis
 }
 
 /// Is `s` inside one of `spans` (sorted by start, not overlapping)?
@@ -327,7 +341,8 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
     order.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.span.start));
     // The instrument named last, and by name key the last one with a year.
     let mut last: Option<(String, Option<i32>, Span)> = None;
-    let mut with_year: HashMap<String, (i32, Span)> = HashMap::new();
+    // A handful of Acts per decision: a linear search beats hashing.
+    let mut with_year: Vec<(String, (i32, Span))> = Vec::new();
     for i in order {
         let Some(e) = entities.get_mut(i) else {
             continue;
@@ -339,7 +354,8 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         match link_of(span) {
             Some(legislation::Link::Year) => {
                 if let Some(name) = &l.instrument {
-                    if let Some((y, s)) = with_year.get(&legislation::name_key(name)) {
+                    let key = legislation::name_key(name);
+                    if let Some((_, (y, s))) = with_year.iter().find(|(k, _)| *k == key) {
                         l.year = Some(*y);
                         l.refers_to = Some(*s);
                     }
@@ -356,7 +372,11 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         }
         if let (Some(name), None) = (&l.instrument, l.refers_to) {
             if let Some(y) = l.year {
-                with_year.insert(legislation::name_key(name), (y, span));
+                let key = legislation::name_key(name);
+                match with_year.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, v)) => *v = (y, span),
+                    None => with_year.push((key, (y, span))),
+                }
             }
             last = Some((name.clone(), l.year, span));
         }
@@ -366,12 +386,25 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
 /// Resolves paragraph references to the tree's ordinals; returns a diagnostic
 /// for every ordinal that has no paragraph.
 fn resolve_references(decision: &Decision, entities: &mut [Entity]) -> Vec<Diagnostic> {
-    let mut by_ordinal: HashMap<u32, Span> = HashMap::new();
-    for p in decision.paragraphs() {
-        if let Some(o) = p.ordinal {
-            by_ordinal.entry(o).or_insert(p.span);
-        }
+    // Many decisions cite no paragraph: then the tree need not be walked.
+    if !entities
+        .iter()
+        .any(|e| matches!(e.value, EntityValue::ParagraphRef(_)))
+    {
+        return Vec::new();
     }
+    // Sorted by ordinal; the sort is stable, so the first paragraph with an
+    // ordinal comes first among its duplicates.
+    let mut by_ordinal: Vec<(u32, Span)> = decision
+        .paragraphs()
+        .iter()
+        .filter_map(|p| p.ordinal.map(|o| (o, p.span)))
+        .collect();
+    by_ordinal.sort_by_key(|(o, _)| *o);
+    let paragraph_span = |t: u32| {
+        let i = by_ordinal.partition_point(|(o, _)| *o < t);
+        by_ordinal.get(i).filter(|(o, _)| *o == t).map(|(_, s)| *s)
+    };
     let mut diags = Vec::new();
     for e in entities.iter_mut() {
         let span = e.span;
@@ -381,8 +414,8 @@ fn resolve_references(decision: &Decision, entities: &mut [Entity]) -> Vec<Diagn
         r.resolved.clear();
         r.unresolved.clear();
         for t in &r.targets {
-            match by_ordinal.get(t) {
-                Some(s) => r.resolved.push(*s),
+            match paragraph_span(*t) {
+                Some(s) => r.resolved.push(s),
                 None => r.unresolved.push(*t),
             }
         }

@@ -141,11 +141,11 @@ fn is_label_word(w: &str) -> bool {
     )
 }
 
-/// Finds mentions of lettered people in `text`, given its words.
-pub(crate) fn scan(text: &str, words: &Words) -> Vec<Found> {
+/// Finds mentions of lettered people in `text`, given its words, and
+/// appends them to `out` (a buffer reused across pieces).
+pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<Found>) {
     let toks = &words.toks;
     let b = text.as_bytes();
-    let mut out = Vec::new();
     let mut k = 0;
     // A letter rejected as a label makes the next "and B" a label too.
     let mut label_run_until: Option<usize> = None;
@@ -227,7 +227,6 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Found> {
         }
         k += 1;
     }
-    out
 }
 
 /// `Ms X`, or `Y` for a bare letter.
@@ -274,8 +273,9 @@ mod tests {
     use super::*;
 
     fn found(t: &str) -> Vec<(String, Vec<String>)> {
-        scan(t, &Words::of(t))
-            .into_iter()
+        let mut out = Vec::new();
+        scan(t, &Words::of(t), &mut out);
+        out.into_iter()
             .map(|f| {
                 let names = f.names.iter().flatten().map(|n| name_of(*n)).collect();
                 (t[f.start..f.end].to_string(), names)

@@ -33,10 +33,10 @@ pub enum Direction {
 /// Longest range expanded (`paragraphs 1 to 4000000` is damage, not a reference).
 const MAX_RANGE: u32 = 200;
 
-/// Finds paragraph references in `text`; ranges are relative to it.
-pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, ParagraphRef)> {
+/// Finds paragraph references in `text` and appends them to `out` (a buffer
+/// reused across pieces); ranges are relative to `text`.
+pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, ParagraphRef)>) {
     let toks = &words.toks;
-    let mut out = Vec::new();
     for &k in &words.references {
         let Some(t) = toks.get(k) else { continue };
         if !matches!(t.first, b'p' | b'P') || !matches!(t.len(), 4 | 5 | 9 | 10) {
@@ -61,7 +61,6 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<(usize, usize, ParagraphRef
             out.push((t.start, r.0, r.1));
         }
     }
-    out
 }
 
 fn reference_at(text: &str, mut pos: usize) -> Option<(usize, ParagraphRef)> {
@@ -164,8 +163,9 @@ mod tests {
     use super::*;
 
     fn refs(t: &str) -> Vec<(String, Vec<u32>)> {
-        scan(t, &Words::of(t))
-            .into_iter()
+        let mut out = Vec::new();
+        scan(t, &Words::of(t), &mut out);
+        out.into_iter()
             .map(|(s, e, r)| (t[s..e].to_string(), r.targets))
             .collect()
     }
