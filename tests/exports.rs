@@ -224,7 +224,7 @@ fn resolved_refs(d: &Decision) -> Vec<(Vec<u32>, String)> {
                     .copied()
                     .filter(|t| !r.unresolved.contains(t))
                     .collect::<Vec<u32>>(),
-                e.text.clone(),
+                e.text.to_string(),
             )),
             _ => None,
         })

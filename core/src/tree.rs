@@ -29,7 +29,7 @@ pub struct Decision<'a> {
     /// Web page furniture (cookie banner, "Back to top", "Print this page").
     pub boilerplate: Vec<Boilerplate<'a>>,
     /// Typed facts found in the prose (money, dates, legislation, ...).
-    pub entities: Vec<Entity>,
+    pub entities: Vec<Entity<'a>>,
     /// What the decision found, derived from the outcome and the prose.
     pub findings: Findings,
     /// What was missing, guessed or odd, with where.
@@ -363,7 +363,14 @@ impl<'a> Decision<'a> {
                     span: b.span,
                 })
                 .collect(),
-            entities: self.entities,
+            entities: self
+                .entities
+                .into_iter()
+                .map(|e| Entity {
+                    text: owned(e.text),
+                    ..e
+                })
+                .collect(),
             findings: self.findings,
             diagnostics: self.diagnostics,
             span: self.span,

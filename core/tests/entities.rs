@@ -19,13 +19,13 @@ fn money<'d>(d: &'d Decision) -> Vec<(u64, Option<u32>, &'d str)> {
     d.entities
         .iter()
         .filter_map(|e| match &e.value {
-            EntityValue::Money(m) => Some((m.pence?, e.paragraph, e.text.as_str())),
+            EntityValue::Money(m) => Some((m.pence?, e.paragraph, e.text.as_ref())),
             _ => None,
         })
         .collect()
 }
 
-fn actions<'d>(d: &'d Decision) -> Vec<(&'d Entity, &'d RemedyAction)> {
+fn actions<'d>(d: &'d Decision) -> Vec<(&'d Entity<'d>, &'d RemedyAction)> {
     d.entities
         .iter()
         .filter_map(|e| match &e.value {
@@ -42,7 +42,7 @@ fn months(a: &RemedyAction) -> Option<u32> {
         .map(|d| d.count)
 }
 
-fn legislation<'d>(d: &'d Decision) -> Vec<(&'d Entity, &'d Legislation)> {
+fn legislation<'d>(d: &'d Decision) -> Vec<(&'d Entity<'d>, &'d Legislation)> {
     d.entities
         .iter()
         .filter_map(|e| match &e.value {
@@ -72,7 +72,7 @@ fn check_invariants(input: &str, d: &Decision) {
     for e in &d.entities {
         assert_eq!(
             input.get(e.span.start..e.span.end),
-            Some(e.text.as_str()),
+            Some(e.text.as_ref()),
             "{e:?}"
         );
         assert!(!e.text.is_empty(), "{e:?}");

@@ -23,6 +23,8 @@ mod references;
 mod remedies;
 mod text;
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
@@ -42,12 +44,12 @@ pub use remedies::{CountedFrom, Deadline, DurationUnit, RemedyAction, RemedyKind
 /// One fact found in the text, attached to the paragraph that holds it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Entity {
+pub struct Entity<'a> {
     /// `kind` and `value` (its shape depends on the kind).
     #[serde(flatten)]
     pub value: EntityValue,
     /// Exactly `input[span.start..span.end]`.
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub span: Span,
     /// Ordinal of the paragraph holding it, or null (summary, header, items of unnumbered text).
     pub paragraph: Option<u32>,
@@ -99,8 +101,8 @@ struct Scratch {
 
 /// What the per-leaf scanners found, before whole-decision passes.
 #[derive(Default)]
-struct Raw {
-    entities: Vec<Entity>,
+struct Raw<'a> {
+    entities: Vec<Entity<'a>>,
     /// Legislation with how it links to earlier citations (parallel to the
     /// legislation entities, by index into `entities`).
     links: Vec<(usize, legislation::Link)>,
@@ -108,9 +110,10 @@ struct Raw {
 }
 
 /// Finds the entities of a parsed decision. `input` is the text it was parsed from.
-pub fn extract(decision: &mut Decision, input: &str) {
-    // Leaves average well over 64 bytes: one allocation, no regrowth.
-    let mut leaves = Vec::with_capacity(input.len() / 64 + 16);
+pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
+    // Leaves average well over 64 bytes: rarely a regrowth, and little
+    // memory beside the input's.
+    let mut leaves = Vec::with_capacity(input.len() / 128 + 16);
     if let Some(s) = &decision.summary {
         for t in &s.content {
             leaves.push(leaf(t, None));
@@ -122,11 +125,16 @@ pub fn extract(decision: &mut Decision, input: &str) {
     leaves.sort_by_key(|l| l.span.start);
 
     let mut raw = Raw {
-        entities: Vec::with_capacity(input.len() / 64 + 8),
+        entities: Vec::with_capacity(input.len() / 512 + 8),
         ..Raw::default()
     };
     // Sized for the longest piece: one allocation per buffer per decision.
-    let longest = leaves.iter().map(|l| l.span.len()).max().unwrap_or(0);
+    let longest = leaves
+        .iter()
+        .map(|l| l.span.len())
+        .max()
+        .unwrap_or(0)
+        .min(MAX_PIECE);
     let mut scratch = Scratch {
         words: text::Words::with_capacity(longest),
         ..Scratch::default()
@@ -220,20 +228,69 @@ fn line_at(input: &str, from: usize, line: usize, at: usize) -> usize {
 }
 
 /// An entity whose text is the input at its span (none if the span does not fit).
-fn entity(input: &str, span: Span, paragraph: Option<u32>, value: EntityValue) -> Option<Entity> {
+fn entity(
+    input: &str,
+    span: Span,
+    paragraph: Option<u32>,
+    value: EntityValue,
+) -> Option<Entity<'_>> {
     let text = input.get(span.start..span.end)?;
     Some(Entity {
         value,
-        text: text.to_string(),
+        text: Cow::Borrowed(text),
         span,
         paragraph,
     })
 }
 
-fn scan_leaf(input: &str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw) {
-    let Some(t) = input.get(l.span.start..l.span.end) else {
+/// The longest piece of text the word scanners see at once. Real paragraphs
+/// are far shorter; a longer leaf (a whole page on one line) is cut at
+/// sentence ends, so the scanners' buffers stay small whatever the input.
+const MAX_PIECE: usize = 16 * 1024;
+
+/// `text` in pieces of at most [`MAX_PIECE`] bytes (each with its offset),
+/// cut after a sentence's full stop where there is one, else after a space.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..).filter(|r| !r.is_empty())?;
+        let len = if rest.len() <= MAX_PIECE {
+            rest.len()
+        } else {
+            let window = rest.as_bytes().get(..MAX_PIECE).unwrap_or_default();
+            let sentence = memchr::memmem::rfind(window, b". ").map(|i| i + 2);
+            let space = || memchr::memrchr(b' ', window).map(|i| i + 1);
+            let mut cut = sentence.or_else(space).unwrap_or(MAX_PIECE);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            cut.max(1)
+        };
+        let piece = rest.get(..len)?;
+        let out = (at, piece);
+        at += len;
+        Some(out)
+    })
+}
+
+fn scan_leaf<'a>(input: &'a str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw<'a>) {
+    let Some(leaf_text) = input.get(l.span.start..l.span.end) else {
         return;
     };
+    let mut line = l.span.line;
+    for (offset, t) in pieces(leaf_text) {
+        let base = l.span.start + offset;
+        let piece = Leaf {
+            span: Span::new(base, base + t.len(), line),
+            paragraph: l.paragraph,
+        };
+        scan_piece(input, piece, t, scratch, raw);
+        line = line_at(input, base, line, base + t.len());
+    }
+}
+
+/// Runs the scanners over `t`, the text of `l` (a leaf or a piece of one).
+fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: &mut Raw<'a>) {
     let base = l.span.start;
     // Most pieces are one line: count line breaks only in those that are not.
     let multiline = memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_some();
@@ -438,12 +495,12 @@ fn resolve_references(decision: &Decision, entities: &mut [Entity]) -> Vec<Diagn
 /// Groups mentions into parties: titled pseudonyms always; a bare letter only
 /// when it recurs or is introduced in quotes. The complainant is the first
 /// titled name of the summary (or of the body when there is no summary).
-fn group_parties(
-    decision: &Decision,
-    input: &str,
+fn group_parties<'a>(
+    decision: &Decision<'a>,
+    input: &'a str,
     mentions: Vec<(parties::Found, Leaf)>,
     legislation: &[Span],
-) -> Vec<Entity> {
+) -> Vec<Entity<'a>> {
     let summary_end = decision.summary.as_ref().map(|s| s.span.end);
     // In order of first mention: (name, mentions, introduced in quotes).
     let mut groups: Vec<(parties::Name, Vec<Mention>, bool)> = Vec::new();

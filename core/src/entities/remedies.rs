@@ -233,8 +233,9 @@ fn paragraph_actions(
     let Some(text) = input.get(t.span.start..t.span.end) else {
         return;
     };
-    // Room for every word of the text (at most one per two bytes): no regrowth.
-    let mut toks = Vec::with_capacity(text.len() / 2 + 1);
+    // Room for the words of typical prose (a word and a space average over
+    // six bytes); denser text regrows.
+    let mut toks = Vec::with_capacity(text.len() / 6 + 1);
     for (s0, e0) in sentences(text) {
         let Some(sentence) = text.get(s0..e0) else {
             continue;
@@ -498,8 +499,9 @@ pub(crate) fn deadline_in(input: &str, t: &Text) -> Option<Deadline> {
     static WITHIN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ithin"));
     WITHIN.find(text.as_bytes())?;
-    // Room for every word of the text (at most one per two bytes): no regrowth.
-    let mut toks = Vec::with_capacity(text.len() / 2 + 1);
+    // Room for the words of typical prose (a word and a space average over
+    // six bytes); denser text regrows.
+    let mut toks = Vec::with_capacity(text.len() / 6 + 1);
     tokenize(text, &mut toks);
     for (k, w) in toks.iter().enumerate() {
         if !w.str(text).eq_ignore_ascii_case("within") {

@@ -28,7 +28,7 @@ use crate::tree::{Block, Item, ItemKind, Paragraph, SectionKind};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Segment<'a> {
     Text(&'a str),
-    Entity(&'a Entity, Vec<Segment<'a>>),
+    Entity(&'a Entity<'a>, Vec<Segment<'a>>),
 }
 
 /// Cuts `piece` at the entities (those `keep` accepts) that lie wholly
@@ -272,20 +272,20 @@ mod tests {
     use crate::entities::{Money, ParagraphRef};
     use crate::span::Span;
 
-    fn money(start: usize, end: usize) -> Entity {
+    fn money(start: usize, end: usize) -> Entity<'static> {
         Entity {
             value: EntityValue::Money(Money {
                 pence: Some(100),
                 currency: "GBP".into(),
                 period: None,
             }),
-            text: String::new(),
+            text: "".into(),
             span: Span::new(start, end, 1),
             paragraph: None,
         }
     }
 
-    fn pref(start: usize, end: usize) -> Entity {
+    fn pref(start: usize, end: usize) -> Entity<'static> {
         Entity {
             value: EntityValue::ParagraphRef(ParagraphRef {
                 targets: vec![3, 4],
@@ -293,7 +293,7 @@ mod tests {
                 unresolved: vec![4],
                 direction: None,
             }),
-            text: String::new(),
+            text: "".into(),
             span: Span::new(start, end, 1),
             paragraph: None,
         }
