@@ -52,10 +52,16 @@ function shapeMaker(keys, compile) {
  * by shape. `parseObject` is the same result through JSON text and
  * `JSON.parse` (tested equal). `options.decodeUtf16` turns a Uint16Array of
  * UTF-16 into a string (default: TextDecoder).
+ *
+ * Shapes are numbered by the module for its lifetime; this side learns them
+ * (`tapeShapes`) when a tape names more than it knows, and forgets them
+ * when the module is reset (or when the registry's id changes: another
+ * instance, or another api made from the same glue).
  */
 export function makeApi(glue, options = {}) {
   const decodeUtf16 = options.decodeUtf16 ?? textDecoderUtf16();
-  const compile = canCompile();
+  // options.compile = false: build objects key by key (tests that path).
+  const compile = options.compile ?? canCompile();
 
   // Shapes: the registry's id and, by shape id, the maker of its objects.
   let registry = -1;

@@ -43,7 +43,7 @@ impl Utf16Offsets {
             return Utf16Offsets { table: None };
         }
         let bytes = input.as_bytes();
-        let mut table = Vec::with_capacity(bytes.len() + 1);
+        let mut table = vec![0u32; bytes.len() + 1];
         // Every byte of a character maps to where the character starts: a
         // leading byte starts a character of one UTF-16 unit, or two from
         // 0xF0 (four UTF-8 bytes); continuation bytes (0x80-0xBF) repeat it.
@@ -59,20 +59,30 @@ impl Utf16Offsets {
                 start
             }};
         }
-        // Mostly ASCII: a whole ASCII chunk is a count (no character
-        // straddles into it: it cannot start with a continuation byte).
-        let mut chunks = bytes.chunks_exact(16);
-        for chunk in &mut chunks {
-            if chunk.iter().fold(0, |a, &b| a | b) < 0x80 {
-                table.extend(units..units + 16);
-                units += 16;
+        // Mostly ASCII: eight ASCII bytes are a count (no character
+        // straddles into them: they cannot start with a continuation byte).
+        let mut out = table.chunks_exact_mut(8);
+        let mut words = bytes.chunks_exact(8);
+        for (o, c) in (&mut out).zip(&mut words) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                for (k, slot) in (0u32..).zip(o.iter_mut()) {
+                    *slot = units + k;
+                }
+                units += 8;
                 start = units - 1;
             } else {
-                table.extend(chunk.iter().map(|&b| byte!(b)));
+                for (slot, &b) in o.iter_mut().zip(c) {
+                    *slot = byte!(b);
+                }
             }
         }
-        table.extend(chunks.remainder().iter().map(|&b| byte!(b)));
-        table.push(units);
+        let done = bytes.len() - words.remainder().len();
+        for (slot, &b) in table[done..].iter_mut().zip(&bytes[done..]) {
+            *slot = byte!(b);
+        }
+        table[bytes.len()] = units;
         Utf16Offsets { table: Some(table) }
     }
 

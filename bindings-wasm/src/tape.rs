@@ -87,6 +87,9 @@ const NO_SHAPE: u32 = u32::MAX;
 
 struct Node {
     key: Box<str>,
+    /// The last step taken from this node (key address, length, child):
+    /// objects of a type repeat their keys, so this is nearly always it.
+    last: (usize, usize, u32),
     parent: u32,
     children: Vec<u32>,
     shape: u32,
@@ -118,6 +121,7 @@ impl Shapes {
             id,
             nodes: vec![Node {
                 key: "".into(),
+                last: (0, 0, 0),
                 parent: 0,
                 children: Vec::new(),
                 shape: NO_SHAPE,
@@ -132,6 +136,22 @@ impl Shapes {
     #[inline]
     fn child(&mut self, node: u32, key: &str, is_static: bool) -> u32 {
         let ptr = key.as_ptr() as usize;
+        let (last_ptr, last_len, last) = self.nodes[node as usize].last;
+        if last_ptr == ptr
+            && last_len == key.len()
+            && last != 0
+            // Other keys may sit where a freed one was: compare the text.
+            && (is_static || *self.nodes[last as usize].key == *key)
+        {
+            return last;
+        }
+        let child = self.child_hashed(node, key, is_static);
+        self.nodes[node as usize].last = (ptr, key.len(), child);
+        child
+    }
+
+    fn child_hashed(&mut self, node: u32, key: &str, is_static: bool) -> u32 {
+        let ptr = key.as_ptr() as usize;
         let h = ((node ^ (ptr as u32).rotate_left(11)).wrapping_mul(0x9E37_79B9)
             >> (32 - CACHE_BITS)) as usize;
         let e = self.cache[h];
@@ -139,7 +159,6 @@ impl Shapes {
             && e.ptr == ptr
             && e.len == key.len()
             && e.child != 0
-            // Other keys may sit where a freed one was: compare the text.
             && (is_static || *self.nodes[e.child as usize].key == *key)
         {
             return e.child;
@@ -164,6 +183,7 @@ impl Shapes {
         let c = self.nodes.len() as u32;
         self.nodes.push(Node {
             key: key.into(),
+            last: (0, 0, 0),
             parent: node,
             children: Vec::new(),
             shape: NO_SHAPE,
@@ -898,5 +918,243 @@ impl Serializer for KeyStep<'_> {
         _len: usize,
     ) -> Result<Self::SerializeStructVariant, Unsupported> {
         unsupported("an enum map key")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    use super::*;
+
+    /// Reads a tape back as `js/wrap.js` does, into a JSON value.
+    fn read(t: &Tape, input: &str) -> Value {
+        let input16: Vec<u16> = input.encode_utf16().collect();
+        let keys: Vec<Vec<String>> = serde_json::from_str(&shapes_json(0)).unwrap();
+        assert_eq!(t.words[1] as usize, keys.len());
+        let mut at = 2;
+        let v = read_value(t, &input16, &keys, &mut at);
+        assert_eq!(at, t.words.len(), "the whole tape is one value");
+        v
+    }
+
+    fn read_value(t: &Tape, input16: &[u16], keys: &[Vec<String>], at: &mut usize) -> Value {
+        let w = t.words[*at];
+        *at += 1;
+        let p = (w >> 3) as usize;
+        let mut two = || {
+            let r = (t.words[*at] as usize, t.words[*at + 1] as usize);
+            *at += 2;
+            r
+        };
+        match w & 7 {
+            TAG_UINT => json!(p),
+            TAG_OBJECT => {
+                let mut m = serde_json::Map::new();
+                for k in &keys[p] {
+                    let v = read_value(t, input16, keys, at);
+                    m.insert(k.clone(), v);
+                }
+                Value::Object(m)
+            }
+            TAG_ARRAY => Value::Array((0..p).map(|_| read_value(t, input16, keys, at)).collect()),
+            TAG_INPUT_STR => {
+                let (a, b) = two();
+                Value::String(String::from_utf16(&input16[a..b]).unwrap())
+            }
+            TAG_POOL_STR => {
+                let (a, b) = two();
+                Value::String(String::from_utf16(&t.pool[a..b]).unwrap())
+            }
+            TAG_F64 => {
+                let (lo, hi) = two();
+                let f = f64::from_bits((hi as u64) << 32 | lo as u64);
+                serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
+            }
+            TAG_CONST => match p {
+                0 => Value::Null,
+                1 => Value::Bool(false),
+                _ => Value::Bool(true),
+            },
+            _ => panic!("bad word {w}"),
+        }
+    }
+
+    fn tape_of<T: Serialize + ?Sized>(value: &T, input: &str) -> Value {
+        let mut t = Tape::default();
+        t.write(value, input, &Utf16Offsets::new(input)).unwrap();
+        read(&t, input)
+    }
+
+    /// Through the tape, `value` reads back as its JSON text does (what
+    /// `JSON.parse` gets; numbers compared as f64: JavaScript has no other).
+    fn same_as_json<T: Serialize + ?Sized>(value: &T) {
+        let want: Value = serde_json::from_str(&serde_json::to_string(value).unwrap()).unwrap();
+        let got = tape_of(value, "");
+        assert_eq!(as_f64(&got), as_f64(&want), "{want}");
+    }
+
+    fn as_f64(v: &Value) -> Value {
+        match v {
+            Value::Number(n) => json!(n.as_f64()),
+            Value::Array(a) => Value::Array(a.iter().map(as_f64).collect()),
+            Value::Object(o) => {
+                Value::Object(o.iter().map(|(k, v)| (k.clone(), as_f64(v))).collect())
+            }
+            v => v.clone(),
+        }
+    }
+
+    #[derive(Serialize)]
+    enum E {
+        Unit,
+        New(u8),
+        Tuple(u8, String),
+        Struct { a: Option<bool>, b: () },
+    }
+
+    #[derive(Serialize)]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    enum Tagged {
+        One { x: i32 },
+        Two { y: Vec<u8> },
+    }
+
+    #[derive(Serialize)]
+    struct Flat {
+        #[serde(flatten)]
+        tagged: Tagged,
+        z: char,
+    }
+
+    #[derive(Serialize)]
+    struct Newtype(u64);
+
+    #[derive(Serialize)]
+    struct Unit;
+
+    #[test]
+    fn reads_back_as_serde_json_gives() {
+        same_as_json(&json!(null));
+        same_as_json(&(true, false, (), Unit, Newtype(7)));
+        same_as_json(&[
+            0u64,
+            1,
+            (1 << 29) - 1,
+            1 << 29,
+            u64::MAX,
+            9_007_199_254_740_993,
+        ]);
+        same_as_json(&[0i64, -1, i64::MIN, i64::MAX]);
+        same_as_json(&(i128::MIN, u128::MAX, -7i8, 300i16, -70_000i32));
+        same_as_json(&[0.0f64, -0.0, 1.5, -2.5e-8, f64::MAX, f64::MIN_POSITIVE]);
+        // Every f64 exactly (JSON.parse rounds correctly; serde_json's
+        // default reader, above, does not always).
+        for f in [-2.25e-300f64, 0.1 + 0.2, 5e-324] {
+            assert_eq!(tape_of(&f, ""), json!(f));
+        }
+        same_as_json(&[0.1f32, 3.4e38, -2.5, 1.1]);
+        same_as_json(&("", "a", "£’😀\u{feff}", 'x', '😀'));
+        same_as_json(&vec![
+            E::Unit,
+            E::New(1),
+            E::Tuple(2, "t".into()),
+            E::Struct { a: None, b: () },
+        ]);
+        same_as_json(&vec![
+            Flat {
+                tagged: Tagged::One { x: -3 },
+                z: 'z',
+            },
+            Flat {
+                tagged: Tagged::Two { y: vec![1, 2] },
+                z: '£',
+            },
+            Flat {
+                tagged: Tagged::One { x: 4 },
+                z: 'q',
+            },
+        ]);
+        let mut m = BTreeMap::new();
+        m.insert(10u32, "ten");
+        m.insert(2, "two");
+        same_as_json(&(m, BTreeMap::from([("__proto__", 1), ("b", 2)])));
+        same_as_json(serde_bytes_like(&[0, 255]));
+        same_as_json(&vec![vec![vec![Option::<u8>::None]]]);
+    }
+
+    /// `serialize_bytes`, which serde_json writes as an array of numbers.
+    fn serde_bytes_like(b: &'static [u8]) -> &'static impl Serialize {
+        struct Bytes(&'static [u8]);
+        impl Serialize for Bytes {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(self.0)
+            }
+        }
+        Box::leak(Box::new(Bytes(b)))
+    }
+
+    #[test]
+    fn non_finite_floats_are_null_as_in_serde_json() {
+        same_as_json(&[f64::NAN, f64::INFINITY, f64::NEG_INFINITY]);
+        same_as_json(&[f32::NAN]);
+    }
+
+    #[test]
+    fn borrowed_strings_are_input_slices_in_utf16_and_spans_convert() {
+        #[derive(Serialize)]
+        struct Span {
+            start: usize,
+            end: usize,
+            line: usize,
+        }
+        #[derive(Serialize)]
+        struct Leaf<'a> {
+            text: &'a str,
+            owned: String,
+            span: Span,
+            // start/end outside a Span stay bytes.
+            start: usize,
+        }
+        // bytes: £ 0-1, ’ 2-4, a 5, 😀 6-9, b 10; units: £ 0, ’ 1, a 2, 😀 3-4, b 5.
+        let input = "£’a😀b";
+        let leaf = Leaf {
+            text: &input[6..11],
+            owned: "😀b".into(),
+            span: Span {
+                start: 6,
+                end: 11,
+                line: 1,
+            },
+            start: 6,
+        };
+        let mut t = Tape::default();
+        t.write(&leaf, input, &Utf16Offsets::new(input)).unwrap();
+        assert_eq!(
+            read(&t, input),
+            json!({"text": "😀b", "owned": "😀b", "span": {"start": 3, "end": 6, "line": 1}, "start": 6})
+        );
+        // The borrowed text is a slice of the input, the owned one is in the pool.
+        assert!(t.words.windows(3).any(|w| w == [TAG_INPUT_STR, 3, 6]));
+        assert_eq!(t.pool, "😀b".encode_utf16().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn shapes_are_shared_and_kept_between_tapes() {
+        #[derive(Serialize)]
+        struct P {
+            x: u8,
+            y: u8,
+        }
+        let before = with_shapes(|s| s.shapes.len());
+        let v = tape_of(&vec![P { x: 1, y: 2 }, P { x: 3, y: 4 }], "");
+        assert_eq!(v, json!([{"x": 1, "y": 2}, {"x": 3, "y": 4}]));
+        let after = with_shapes(|s| s.shapes.len());
+        assert!(after <= before + 1);
+        tape_of(&P { x: 0, y: 0 }, "");
+        assert_eq!(with_shapes(|s| s.shapes.len()), after);
     }
 }
