@@ -7,12 +7,15 @@
 //   node benches/wasm_bench.mjs [--docs 2000]
 //
 // The native example times each real seed and a varied corpus (the one the
-// Rust benches use) and dumps that corpus as JSON; this script parses the
-// same texts with the package's parse() (wasm parse, JSON across the
-// boundary, JSON.parse: what a JS user gets) and parseObject()
-// (serde-wasm-bindgen), fastest of several batches, and prints the ratios.
-// "+JSON" is the native parse followed by serde_json::to_string, the part
-// of parse() that is not JavaScript.
+// Rust benches use) with lgsco::parse (tree + entities, dropped after) in a
+// native process, and dumps that corpus as JSON; this script parses the same
+// texts with the package's parse() (wasm parse, the tape across the
+// boundary, the objects built in JS: what a JS user gets) and parseObject()
+// (the JSON path: serde_json in wasm, JSON.parse), fastest of several
+// batches, and prints the ratios against the native parse.
+// "+JSON" is the native parse followed by serde_json::to_string; "wasm
+// only" is the parse alone in wasm (__parseOnlyForBench: the text passed
+// in, the tree built and dropped, nothing converted), the floor under parse().
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const lgsco = require(path.join(root, 'bindings-wasm', 'pkg'));
+const glue = require(path.join(root, 'bindings-wasm', 'pkg', 'lgsco_wasm_node.cjs'));
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -55,24 +59,33 @@ function perCall(fn, batch, rounds = 7) {
 }
 
 console.log(`node ${process.version}, lgsco ${lgsco.version()}`);
+console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
 console.log('per seed, microseconds per document (fastest of 7 batches):');
-console.log(`${'seed'.padEnd(28)} ${'native'.padStart(8)} ${'+JSON'.padStart(8)} ${'parse'.padStart(8)} ${'ratio'.padStart(6)} ${'parseObject'.padStart(11)} ${'ratio'.padStart(6)}`);
+console.log(`${'seed'.padEnd(28)} ${'native'.padStart(8)} ${'+JSON'.padStart(8)} ${'wasm only'.padStart(9)} ${'ratio'.padStart(6)} ${'parse'.padStart(8)} ${'ratio'.padStart(6)} ${'parseObject'.padStart(11)} ${'ratio'.padStart(6)}`);
+// Warm up first (wasm functions tier up from Liftoff to TurboFan as they run).
+for (const t of corpus.slice(0, 300)) { lgsco.parse(t); lgsco.parseObject(t); glue.__parseOnlyForBench(t); }
 const ratios = [];
 for (const s of seeds) {
   const text = fs.readFileSync(path.join(root, 'tests', 'fixtures', s.seed), 'utf8');
-  for (let i = 0; i < 30; i++) { lgsco.parse(text); lgsco.parseObject(text); }
+  for (let i = 0; i < 30; i++) { lgsco.parse(text); lgsco.parseObject(text); glue.__parseOnlyForBench(text); }
+  const o = perCall(() => glue.__parseOnlyForBench(text), 100);
   const a = perCall(() => lgsco.parse(text), 100);
   const b = perCall(() => lgsco.parseObject(text), 100);
   ratios.push(a / s.parse_us);
-  console.log(`${s.seed.replace(/\.txt$/, '').padEnd(28)} ${s.parse_us.toFixed(1).padStart(8)} ${s.parse_to_json_us.toFixed(1).padStart(8)} ${a.toFixed(1).padStart(8)} ${(a / s.parse_us).toFixed(2).padStart(6)} ${b.toFixed(1).padStart(11)} ${(b / s.parse_us).toFixed(2).padStart(6)}`);
+  const r = (x) => (x / s.parse_us).toFixed(2).padStart(6);
+  console.log(`${s.seed.replace(/\.txt$/, '').padEnd(28)} ${s.parse_us.toFixed(1).padStart(8)} ${s.parse_to_json_us.toFixed(1).padStart(8)} ${o.toFixed(1).padStart(9)} ${r(o)} ${a.toFixed(1).padStart(8)} ${r(a)} ${b.toFixed(1).padStart(11)} ${r(b)}`);
 }
 
 const mb = corpus.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
 for (const t of corpus.slice(0, 50)) lgsco.parse(t);
 let best = Infinity;
 let bestObj = Infinity;
+let bestOnly = Infinity;
 for (let r = 0; r < 5; r++) {
   let t = process.hrtime.bigint();
+  for (const d of corpus) glue.__parseOnlyForBench(d);
+  bestOnly = Math.min(bestOnly, Number(process.hrtime.bigint() - t) / 1e6);
+  t = process.hrtime.bigint();
   for (const d of corpus) lgsco.parse(d);
   best = Math.min(best, Number(process.hrtime.bigint() - t) / 1e6);
   t = process.hrtime.bigint();
@@ -81,6 +94,7 @@ for (let r = 0; r < 5; r++) {
 }
 console.log(`corpus: ${corpus.length} decisions, ${mb.toFixed(1)} MB (same bytes as the native example)`);
 console.log(`native parse:       ${nativeCorpus.total_ms.toFixed(1).padStart(9)} ms`);
+console.log(`wasm parse only:    ${bestOnly.toFixed(1).padStart(9)} ms  (${(bestOnly / nativeCorpus.total_ms).toFixed(2)}x native)`);
 console.log(`wasm parse():       ${best.toFixed(1).padStart(9)} ms  (${(best / nativeCorpus.total_ms).toFixed(2)}x native)`);
 console.log(`wasm parseObject(): ${bestObj.toFixed(1).padStart(9)} ms  (${(bestObj / nativeCorpus.total_ms).toFixed(2)}x native)`);
 ratios.sort((a, b) => a - b);

@@ -3,7 +3,10 @@
 const glue = require('./lgsco_wasm_node.cjs');
 const { makeApi } = require('./wrap.cjs');
 
-const api = makeApi(glue);
+// Node's Buffer decodes UTF-16 several times faster than its TextDecoder.
+const decodeUtf16 = (units) =>
+  Buffer.from(units.buffer, units.byteOffset, units.byteLength).toString('utf16le');
+const api = makeApi(glue, { decodeUtf16 });
 module.exports = {
   parse: api.parse,
   parseMany: api.parseMany,

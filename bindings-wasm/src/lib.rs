@@ -12,19 +12,21 @@
 //! - input that is not a string, or a string with lone surrogates (which no
 //!   UTF-8 text can hold), throws an `Error` too; nothing traps the module.
 //!
-//! Two output paths are exported: `parseToObject` builds the JavaScript
-//! object with serde-wasm-bindgen (json-compatible serializer: plain objects,
-//! `null`), `parseToJson` returns the JSON text for `JSON.parse`. The
-//! package's JS wrapper (`bindings-wasm/js/`) exposes them as `parse` and
-//! `parseMany`, using the faster path (see `bindings-wasm/README.md`).
+//! Two output paths are exported: `parseToTape` writes the value as a tape
+//! of `u32` words and a pool of UTF-16 text (see [`tape`]), which the
+//! package's JS wrapper (`bindings-wasm/js/wrap.js`) reads back into plain
+//! objects (`parse`, `parseMany`); `parseToJson` returns the JSON text for
+//! `JSON.parse` (`parseObject`, and the fallback for what a tape cannot hold).
 
 use std::cell::RefCell;
 
-use js_sys::{Array, JsString, Reflect};
+use js_sys::{Array, JsString, Reflect, Uint16Array, Uint32Array};
 use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+pub mod tape;
 
 // ---------------------------------------------------------------------------
 // Byte offsets -> UTF-16 offsets
@@ -41,16 +43,46 @@ impl Utf16Offsets {
             return Utf16Offsets { table: None };
         }
         let bytes = input.as_bytes();
-        let mut table = Vec::with_capacity(bytes.len() + 1);
+        let mut table = vec![0u32; bytes.len() + 1];
+        // Every byte of a character maps to where the character starts: a
+        // leading byte starts a character of one UTF-16 unit, or two from
+        // 0xF0 (four UTF-8 bytes); continuation bytes (0x80-0xBF) repeat it.
         let mut units: u32 = 0;
-        for ch in input.chars() {
-            // Every byte of a character maps to where the character starts.
-            for _ in 0..ch.len_utf8() {
-                table.push(units);
-            }
-            units += ch.len_utf16() as u32;
+        let mut start: u32 = 0;
+        macro_rules! byte {
+            ($b:expr) => {{
+                let b: u8 = $b;
+                if (b as i8) >= -0x40 {
+                    start = units;
+                    units += 1 + u32::from(b >= 0xF0);
+                }
+                start
+            }};
         }
-        table.push(units);
+        // Mostly ASCII: eight ASCII bytes are a count (no character
+        // straddles into them: they cannot start with a continuation byte).
+        let mut out = table.chunks_exact_mut(8);
+        let mut words = bytes.chunks_exact(8);
+        for (o, c) in (&mut out).zip(&mut words) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                for (k, slot) in (0u32..).zip(o.iter_mut()) {
+                    *slot = units + k;
+                }
+                units += 8;
+                start = units - 1;
+            } else {
+                for (slot, &b) in o.iter_mut().zip(c) {
+                    *slot = byte!(b);
+                }
+            }
+        }
+        let done = bytes.len() - words.remainder().len();
+        for (slot, &b) in table[done..].iter_mut().zip(&bytes[done..]) {
+            *slot = byte!(b);
+        }
+        table[bytes.len()] = units;
         Utf16Offsets { table: Some(table) }
     }
 
@@ -431,8 +463,12 @@ impl<C: SerializeStructVariant> SerializeStructVariant for Compound<'_, C> {
 /// The CLI's JSON of `value` (a parsed decision), spans in UTF-16 offsets,
 /// non-ASCII characters escaped (see [`AsciiFormatter`]).
 pub fn decision_json<T: Serialize + ?Sized>(value: &T, input: &str) -> String {
+    json_with(value, input, &Utf16Offsets::new(input))
+}
+
+fn json_with<T: Serialize + ?Sized>(value: &T, input: &str, offsets: &Utf16Offsets) -> String {
     let mut out = Vec::with_capacity(input.len() * 4 + 1024);
-    write_json(&mut out, value, &Utf16Offsets::new(input));
+    write_json(&mut out, value, offsets);
     // serde_json writes valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
@@ -628,16 +664,6 @@ fn with_parsed<T>(
     }
 }
 
-fn to_js(d: &lgsco::Decision, input: &str) -> Result<JsValue, JsValue> {
-    let offsets = Utf16Offsets::new(input);
-    WithUtf16Spans {
-        value: d,
-        offsets: &offsets,
-    }
-    .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-    .map_err(|e| error_object("Error", &format!("lgsco: {e}"), "internal").into())
-}
-
 /// Parses one decision to its JSON text (the CLI's JSON, spans in UTF-16
 /// offsets). Throws an `Error` (with `code`, `line`, `column`, `offset`) for
 /// text that holds no decision.
@@ -646,56 +672,41 @@ pub fn parse_to_json(text: JsValue) -> Result<String, JsValue> {
     with_parsed(&text, |d, input| Ok(decision_json(d, input)))
 }
 
-/// Parses one decision to a plain object built by serde-wasm-bindgen
-/// (json-compatible: `null`, plain objects), spans in UTF-16 offsets.
-#[wasm_bindgen(js_name = parseToObject, skip_typescript)]
-pub fn parse_to_object(text: JsValue) -> Result<JsValue, JsValue> {
-    with_parsed(&text, to_js)
+thread_local! {
+    static TAPE: RefCell<tape::Tape> = RefCell::new(tape::Tape::default());
 }
 
-fn each_text(texts: &JsValue) -> Result<Vec<JsValue>, JsValue> {
-    if !Array::is_array(texts) {
-        let err = js_sys::TypeError::new("lgsco.parseMany expects an array of strings");
-        set(&err, "code", JsValue::from_str("invalid_input"));
-        return Err(err.into());
-    }
-    Ok(texts.unchecked_ref::<Array>().iter().collect())
-}
-
-fn with_index(err: JsValue, index: usize) -> JsValue {
-    set(&err, "index", JsValue::from_f64(index as f64));
-    err
-}
-
-/// Parses each text of an array to one JSON text (an array of decisions);
-/// throws the first error, with its `index`.
-#[wasm_bindgen(js_name = parseManyToJson, skip_typescript)]
-pub fn parse_many_to_json(texts: JsValue) -> Result<String, JsValue> {
-    let texts = each_text(&texts)?;
-    let mut out = Vec::with_capacity(1024);
-    out.push(b'[');
-    for (i, t) in texts.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        with_parsed(t, |d, input| {
-            write_json(&mut out, d, &Utf16Offsets::new(input));
-            Ok(())
+/// Parses one decision to a tape (see [`tape`]) for the JS wrapper to read:
+/// `[words, pool]`, a `Uint32Array` and a `Uint16Array` viewing this
+/// module's memory, valid until the next call into the module. For a value
+/// the tape cannot hold (none in lgsco's types), returns the JSON text
+/// instead. Throws as `parseToJson`.
+#[wasm_bindgen(js_name = parseToTape, skip_typescript)]
+pub fn parse_to_tape(text: JsValue) -> Result<JsValue, JsValue> {
+    with_parsed(&text, |d, input| {
+        let offsets = Utf16Offsets::new(input);
+        TAPE.with(|t| {
+            let mut t = t.borrow_mut();
+            // The tape converts spans itself (see `tape`).
+            if t.write(d, input, &offsets).is_err() {
+                return Ok(JsValue::from_str(&json_with(d, input, &offsets)));
+            }
+            // SAFETY: the views are made last; after them this call only frees
+            // memory (the tree, the input), which never moves or grows it, and
+            // the wrapper reads them before it calls into the module again.
+            let words = unsafe { Uint32Array::view(&t.words) };
+            let pool = unsafe { Uint16Array::view(&t.pool) };
+            Ok(Array::of2(&words, &pool).into())
         })
-        .map_err(|e| with_index(e, i))?;
-    }
-    out.push(b']');
-    Ok(String::from_utf8(out).unwrap_or_default())
+    })
 }
 
-/// Parses each text of an array to plain objects (serde-wasm-bindgen).
-#[wasm_bindgen(js_name = parseManyToObject, skip_typescript)]
-pub fn parse_many_to_object(texts: JsValue) -> Result<JsValue, JsValue> {
-    let out = Array::new();
-    for (i, t) in each_text(&texts)?.iter().enumerate() {
-        out.push(&with_parsed(t, to_js).map_err(|e| with_index(e, i))?);
-    }
-    Ok(out.into())
+/// The keys of the tape's object shapes from id `from` on, as JSON
+/// (`[["key", ...], ...]`): the wrapper asks when a tape names shapes it has
+/// not seen.
+#[wasm_bindgen(js_name = tapeShapes, skip_typescript)]
+pub fn tape_shapes(from: u32) -> String {
+    tape::shapes_json(from as usize)
 }
 
 /// The version of lgsco this package was built from.
