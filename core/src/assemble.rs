@@ -471,10 +471,13 @@ impl<'l, 'a> Assembler<'l, 'a> {
 
     /// Moves finished blocks into the open container.
     fn flush(&mut self) {
-        let blocks = self.blocks.take();
+        let mut blocks = self.blocks.take();
         if blocks.is_empty() {
             return;
         }
+        // Blocks are large: the room a growing vector keeps spare is worth
+        // giving back before the tree is kept.
+        blocks.shrink_to_fit();
         let Some(section) = self.sections.last_mut() else {
             return;
         };

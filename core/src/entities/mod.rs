@@ -113,7 +113,7 @@ struct Raw<'a> {
 pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     // Leaves average well over 64 bytes: rarely a regrowth, and little
     // memory beside the input's.
-    let mut leaves = Vec::with_capacity(input.len() / 128 + 16);
+    let mut leaves = Vec::with_capacity(input.len() / 256 + 8);
     if let Some(s) = &decision.summary {
         for t in &s.content {
             leaves.push(leaf(t, None));
@@ -125,7 +125,7 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     leaves.sort_by_key(|l| l.span.start);
 
     let mut raw = Raw {
-        entities: Vec::with_capacity(input.len() / 512 + 8),
+        entities: Vec::with_capacity(input.len() / 2048 + 4),
         ..Raw::default()
     };
     // Sized for the longest piece: one allocation per buffer per decision.

@@ -163,7 +163,9 @@ pub(crate) struct Words {
 impl Words {
     /// Room for the words of `bytes` of prose, so filling rarely reallocates.
     pub fn with_capacity(bytes: usize) -> Words {
-        let words = bytes / 5 + 16;
+        // Prose averages over six bytes a word with its space; denser
+        // text regrows once.
+        let words = bytes / 6 + 16;
         Words {
             toks: Vec::with_capacity(words),
             dates: Vec::with_capacity(words / 4),
