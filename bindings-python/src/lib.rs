@@ -19,7 +19,7 @@ use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::pybacked::{PyBackedBytes, PyBackedStr};
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyType};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyInt, PyList, PyString, PyType};
 use serde_json::Value;
 
 use offsets::{BadUtf8, Offsets};
@@ -43,6 +43,8 @@ enum Input {
 struct Utf8Str {
     ptr: *const u8,
     len: usize,
+    /// One byte per character: byte offsets are string indices.
+    ascii: bool,
     _owner: Py<PyString>,
 }
 
@@ -85,9 +87,12 @@ fn borrow_utf8(s: &Bound<'_, PyString>) -> Option<Utf8Str> {
         let _ = PyErr::take(py);
         return None;
     }
+    // SAFETY: as above.
+    let chars = unsafe { pyo3::ffi::PyUnicode_GetLength(s.as_ptr()) };
     Some(Utf8Str {
         ptr: ptr as *const u8,
         len: size as usize,
+        ascii: chars == size,
         _owner: s.clone().unbind(),
     })
 }
@@ -154,7 +159,10 @@ fn run(input: &Input) -> Result<Parsed, Failure> {
     };
     // Owned copy for now: the Python object outlives this call.
     let decision = lgsco_core::parse(text).map_err(Failure::Core)?.into_owned();
-    let offsets = Offsets::new(text);
+    let offsets = match input {
+        Input::Utf8(s) if s.ascii => Offsets::ascii(s.len),
+        _ => Offsets::new(text),
+    };
     Ok(Parsed { decision, offsets })
 }
 
@@ -431,6 +439,31 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(p)
 }
 
+/// `threads` as a count: `None`, or an int of at least 1. Below 1 is a
+/// `ValueError` (as documented), however negative; an int too large for a
+/// machine word stays an `OverflowError`.
+fn thread_count(threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<usize>> {
+    let Some(obj) = threads.filter(|t| !t.is_none()) else {
+        return Ok(None);
+    };
+    let below_one = || {
+        PyValueError::new_err(format!(
+            "threads must be at least 1 (or None for one per CPU core), not {obj}"
+        ))
+    };
+    match obj.extract::<usize>() {
+        Ok(0) => Err(below_one()),
+        Ok(n) => Ok(Some(n)),
+        Err(e) => {
+            if obj.is_instance_of::<PyInt>() && obj.lt(0)? {
+                Err(below_one())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
 /// Parses many texts in parallel without the GIL; results keep their order.
 ///
 /// ``errors="raise"`` raises the first failing text's ``ParseError`` (with its
@@ -440,9 +473,10 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
 fn parse_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
-    threads: Option<usize>,
+    threads: Option<&Bound<'_, PyAny>>,
     errors: &str,
 ) -> PyResult<Py<PyList>> {
+    let threads = thread_count(threads)?;
     let return_errors = match errors {
         "raise" => false,
         "return" => true,
@@ -452,9 +486,6 @@ fn parse_many(
             )))
         }
     };
-    if threads == Some(0) {
-        return Err(PyValueError::new_err("threads must be at least 1"));
-    }
     if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
             "parse_many() expects an iterable of texts, not a single text; use parse()",

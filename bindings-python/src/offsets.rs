@@ -23,17 +23,23 @@ impl Offsets {
         let mut extra = 0usize;
         let mut i = 0usize;
         while i < bytes.len() {
-            // Skip ASCII eight bytes at a time.
-            if i + 8 <= bytes.len() {
-                let word = u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap());
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8;
-                    continue;
-                }
-            }
             let b = bytes[i];
             if b < 0x80 {
-                i += 1;
+                // Skip ASCII (most of the prose): 32 bytes at a time, then
+                // up to the next wide character.
+                while let Some(block) = bytes.get(i..i + 32) {
+                    let mut any = 0u64;
+                    for word in block.chunks_exact(8) {
+                        any |= u64::from_le_bytes(word.try_into().unwrap());
+                    }
+                    if any & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    i += 32;
+                }
+                while i < bytes.len() && bytes[i] < 0x80 {
+                    i += 1;
+                }
                 continue;
             }
             let width = if b >= 0xF0 {
@@ -51,6 +57,15 @@ impl Offsets {
             wide,
             len_bytes: bytes.len(),
             len_chars: bytes.len() - extra,
+        }
+    }
+
+    /// The table of an ASCII text of `len` bytes (the identity).
+    pub fn ascii(len: usize) -> Offsets {
+        Offsets {
+            wide: Vec::new(),
+            len_bytes: len,
+            len_chars: len,
         }
     }
 
@@ -139,6 +154,8 @@ mod tests {
             "£300 – Ms X’s “view”\u{a0}12 months…",
             "😀a😀bb😀",
             "é",
+            "0123456789abcdef0123456789abcdef£0123456789abcdef0123456789abcdef€x",
+            "a long ascii run of more than thirty-two bytes, then ’ and 😀 at the end",
         ] {
             let t = Offsets::new(text);
             let mut chars = 0;
@@ -149,5 +166,29 @@ mod tests {
             assert_eq!(t.char_index(text.len()), text.chars().count());
             assert_eq!(t.char_index(text.len() + 5), text.chars().count());
         }
+    }
+
+    #[test]
+    fn matches_char_indices_on_mixed_runs() {
+        // ASCII runs of every length around the 32-byte blocks, between wide
+        // characters of every width.
+        let wide = ['£', '’', '😀', '\u{a0}'];
+        let mut seed = 12345u32;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                let run = (seed >> 16) as usize % 70;
+                text.extend(std::iter::repeat('a').take(run));
+                text.push(wide[(seed >> 8) as usize % wide.len()]);
+            }
+            let t = Offsets::new(&text);
+            for (chars, (b, _)) in text.char_indices().enumerate() {
+                assert_eq!(t.char_index(b), chars);
+            }
+            assert_eq!(t.char_index(text.len()), text.chars().count());
+        }
+        assert!(Offsets::ascii(10).is_identity());
+        assert_eq!(Offsets::ascii(10).char_index(99), 10);
     }
 }

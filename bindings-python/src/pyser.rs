@@ -5,10 +5,10 @@
 //! Spans are recognised by their serde struct name, `Span` (the
 //! [`lgsco_core::Span`] type): its `start` and `end` go through [`Offsets`].
 
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::Cell;
 use std::fmt;
 
+use pyo3::ffi;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyString};
 use serde::ser::{self, Impossible, Serialize};
@@ -40,12 +40,35 @@ impl From<PyErr> for Error {
     }
 }
 
-/// State shared by one conversion: the offset table and interned keys.
+/// Slots in a conversion's direct-mapped key cache (a power of two; the
+/// tree has somewhat over a hundred field and variant names).
+const KEY_SLOTS: usize = 256;
+
+/// State shared by one conversion: the offset table and a key cache.
 pub struct Ctx<'py, 'a> {
     py: Python<'py>,
     /// `None`: keep byte offsets.
     offsets: Option<&'a Offsets>,
-    keys: RefCell<HashMap<Box<str>, Bound<'py, PyString>>>,
+    /// `(address, length, str)` of recently used `&'static str` names, by a
+    /// hash of the address; the strs are kept alive by [`keys`].
+    recent: Box<[Slot]>,
+    /// The same for map keys, by a hash of the content; the address is that
+    /// of the text [`keys`] keeps.
+    recent_map: Box<[Slot]>,
+}
+
+type Slot = Cell<(usize, usize, *mut ffi::PyObject)>;
+
+fn slots() -> Box<[Slot]> {
+    (0..KEY_SLOTS)
+        .map(|_| Cell::new((0, 0, std::ptr::null_mut())))
+        .collect()
+}
+
+/// The slot for a hash (multiplicative hashing: the top bits).
+fn slot_of(slots: &[Slot], hash: u64) -> &Slot {
+    let h = hash.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    &slots[(h >> (u64::BITS - KEY_SLOTS.trailing_zeros())) as usize]
 }
 
 impl<'py, 'a> Ctx<'py, 'a> {
@@ -53,24 +76,158 @@ impl<'py, 'a> Ctx<'py, 'a> {
         Ctx {
             py,
             offsets: offsets.filter(|o| !o.is_identity()),
-            keys: RefCell::new(HashMap::new()),
+            recent: slots(),
+            recent_map: slots(),
         }
     }
 
-    fn key(&self, k: &str) -> Bound<'py, PyString> {
-        let mut keys = self.keys.borrow_mut();
-        if let Some(s) = keys.get(k) {
-            return s.clone();
+    /// The interned Python string for a field or variant name (the tree's
+    /// serde names, all `&'static str`), looked up by address.
+    fn key(&self, k: &'static str) -> Bound<'py, PyAny> {
+        // SAFETY: `keys` holds a strong reference to this str forever.
+        unsafe { Bound::from_borrowed_ptr(self.py, self.key_ptr(k)) }
+    }
+
+    /// [`Ctx::key`] as a borrowed pointer (no reference count change).
+    fn key_ptr(&self, k: &'static str) -> *mut ffi::PyObject {
+        let addr = k.as_ptr() as usize;
+        let slot = slot_of(&self.recent, addr as u64);
+        let (a, len, ptr) = slot.get();
+        if a == addr && len == k.len() {
+            return ptr;
         }
-        let s = PyString::intern(self.py, k);
-        keys.insert(k.into(), s.clone());
-        s
+        let ptr = keys::by_address(self.py, k);
+        slot.set((addr, k.len(), ptr));
+        ptr
+    }
+
+    /// The interned Python string for a map key, looked up by content.
+    fn map_key(&self, k: &str) -> Bound<'py, PyAny> {
+        let slot = slot_of(&self.recent_map, keys::fx(k.as_bytes()));
+        let (text, len, ptr) = slot.get();
+        // SAFETY: `text` and `len` name a string `keys` keeps forever.
+        if len == k.len()
+            && unsafe { std::slice::from_raw_parts(text as *const u8, len) } == k.as_bytes()
+        {
+            // SAFETY: `keys` holds a strong reference to this str forever.
+            return unsafe { Bound::from_borrowed_ptr(self.py, ptr) };
+        }
+        let (text, ptr) = keys::by_content(self.py, k);
+        slot.set((text as usize, k.len(), ptr));
+        // SAFETY: as above.
+        unsafe { Bound::from_borrowed_ptr(self.py, ptr) }
     }
 
     /// Converts any serialisable value.
     pub fn convert<T: Serialize + ?Sized>(&self, value: &T) -> PyResult<Bound<'py, PyAny>> {
         value.serialize(Ser { ctx: self }).map_err(|e| e.0)
     }
+}
+
+/// Interned key strings, made once per name and kept for the life of the
+/// process (interned strings are never freed by CPython anyway), so a
+/// conversion does no hashing of key text and creates no key objects.
+mod keys {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::hash::{BuildHasherDefault, Hasher};
+    use std::ptr::NonNull;
+
+    use pyo3::prelude::*;
+    use pyo3::types::PyString;
+
+    /// FxHash's multiply-rotate: keys are a few machine words or short names.
+    #[derive(Default)]
+    pub struct Fx(u64);
+
+    impl Hasher for Fx {
+        fn write(&mut self, bytes: &[u8]) {
+            for chunk in bytes.chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                self.write_u64(u64::from_le_bytes(word));
+            }
+        }
+        fn write_u64(&mut self, n: u64) {
+            self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+        fn write_usize(&mut self, n: usize) {
+            self.write_u64(n as u64);
+        }
+        fn finish(&self) -> u64 {
+            self.0
+        }
+    }
+
+    type FxMap<K> = HashMap<K, NonNull<pyo3::ffi::PyObject>, BuildHasherDefault<Fx>>;
+
+    thread_local! {
+        // Strong references, deliberately never released (see above).
+        static BY_ADDRESS: RefCell<FxMap<(usize, usize)>> = RefCell::default();
+        static BY_CONTENT: RefCell<FxMap<Box<str>>> = RefCell::default();
+    }
+
+    /// FxHash of a short text.
+    pub fn fx(bytes: &[u8]) -> u64 {
+        let mut h = Fx::default();
+        h.write(bytes);
+        h.finish()
+    }
+
+    /// A new strong reference to the interned str, which the cache keeps.
+    fn make(py: Python<'_>, k: &str) -> NonNull<pyo3::ffi::PyObject> {
+        let ptr = PyString::intern(py, k).into_any().unbind().into_ptr();
+        // SAFETY: `into_ptr` of a live object is non-null.
+        unsafe { NonNull::new_unchecked(ptr) }
+    }
+
+    /// A `&'static str` is immutable for the life of the process, so its
+    /// address and length name its content. Returns a borrowed pointer to a
+    /// str that is never freed.
+    pub fn by_address(py: Python<'_>, k: &'static str) -> *mut pyo3::ffi::PyObject {
+        let id = (k.as_ptr() as usize, k.len());
+        if let Some(ptr) = BY_ADDRESS.with(|m| m.borrow().get(&id).copied()) {
+            return ptr.as_ptr();
+        }
+        let ptr = make(py, k);
+        BY_ADDRESS.with(|m| m.borrow_mut().insert(id, ptr));
+        ptr.as_ptr()
+    }
+
+    /// By content: the address of the cache's copy of the text (which stays
+    /// put for the life of the thread) and a borrowed pointer to a str that
+    /// is never freed.
+    pub fn by_content(py: Python<'_>, k: &str) -> (*const u8, *mut pyo3::ffi::PyObject) {
+        let found = BY_CONTENT.with(|m| {
+            m.borrow()
+                .get_key_value(k)
+                .map(|(text, ptr)| (text.as_ptr(), ptr.as_ptr()))
+        });
+        if let Some(found) = found {
+            return found;
+        }
+        let ptr = make(py, k);
+        // Map keys are the tree's own names (serde's flattened fields): few.
+        let text: Box<str> = k.into();
+        let addr = text.as_ptr();
+        BY_CONTENT.with(|m| m.borrow_mut().insert(text, ptr));
+        (addr, ptr.as_ptr())
+    }
+}
+
+/// `dict[key] = value` with a borrowed key pointer (no reference count
+/// traffic for the key).
+fn set_field(
+    dict: &Bound<'_, PyDict>,
+    key: *mut ffi::PyObject,
+    value: Bound<'_, PyAny>,
+) -> Result<(), Error> {
+    // SAFETY: `dict` is a dict, `key` a live str, `value` a live object; the
+    // dict takes its own references.
+    if unsafe { ffi::PyDict_SetItem(dict.as_ptr(), key, value.as_ptr()) } < 0 {
+        return Err(Error(PyErr::fetch(dict.py())));
+    }
+    Ok(())
 }
 
 #[derive(Clone, Copy)]
@@ -187,14 +344,11 @@ impl<'c, 'py, 'a> ser::Serializer for Ser<'c, 'py, 'a> {
         value: &T,
     ) -> R<'py> {
         let dict = PyDict::new(self.ctx.py);
-        dict.set_item(self.ctx.key(variant), value.serialize(self)?)?;
+        set_field(&dict, self.ctx.key_ptr(variant), value.serialize(self)?)?;
         Ok(dict.into_any())
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqSer<'c, 'py, 'a>, Error> {
-        Ok(SeqSer {
-            ser: self,
-            items: Vec::with_capacity(len.unwrap_or(0)),
-        })
+        SeqSer::new(self, len.unwrap_or(0))
     }
     fn serialize_tuple(self, len: usize) -> Result<SeqSer<'c, 'py, 'a>, Error> {
         self.serialize_seq(Some(len))
@@ -255,18 +409,66 @@ impl<'c, 'py, 'a> ser::Serializer for Ser<'c, 'py, 'a> {
     }
 }
 
+/// A list made at its announced length and filled in place.
 struct SeqSer<'c, 'py, 'a> {
     ser: Ser<'c, 'py, 'a>,
-    items: Vec<Bound<'py, PyAny>>,
+    list: Bound<'py, PyList>,
+    /// Slots the list was made with; the first `filled` hold items, the rest
+    /// are still NULL (the list is not seen by Python code until `done`).
+    len: usize,
+    filled: usize,
 }
 
 impl<'c, 'py, 'a> SeqSer<'c, 'py, 'a> {
+    fn new(ser: Ser<'c, 'py, 'a>, len: usize) -> Result<Self, Error> {
+        let py = ser.ctx.py;
+        // SAFETY: PyList_New returns a new reference or NULL with an error set.
+        let list = unsafe {
+            Bound::from_owned_ptr_or_err(py, ffi::PyList_New(len as ffi::Py_ssize_t))?
+                .cast_into_unchecked::<PyList>()
+        };
+        Ok(SeqSer {
+            ser,
+            list,
+            len,
+            filled: 0,
+        })
+    }
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.items.push(value.serialize(self.ser)?);
+        let item = value.serialize(self.ser)?;
+        if self.filled < self.len {
+            // SAFETY: an index within the list; PyList_SetItem steals `item`.
+            unsafe {
+                ffi::PyList_SetItem(
+                    self.list.as_ptr(),
+                    self.filled as ffi::Py_ssize_t,
+                    item.into_ptr(),
+                );
+            }
+            self.filled += 1;
+        } else {
+            // More items than announced: every slot is filled, so append.
+            self.list.append(item)?;
+        }
         Ok(())
     }
     fn done(self) -> R<'py> {
-        Ok(PyList::new(self.ser.ctx.py, self.items)?.into_any())
+        if self.filled < self.len {
+            // Fewer items than announced: drop the empty slots.
+            // SAFETY: a live list, a slice within it, NULL meaning delete.
+            let rc = unsafe {
+                ffi::PyList_SetSlice(
+                    self.list.as_ptr(),
+                    self.filled as ffi::Py_ssize_t,
+                    self.len as ffi::Py_ssize_t,
+                    std::ptr::null_mut(),
+                )
+            };
+            if rc < 0 {
+                return Err(Error(PyErr::fetch(self.ser.ctx.py)));
+            }
+        }
+        Ok(self.list.into_any())
     }
 }
 
@@ -316,7 +518,7 @@ impl<'c, 'py, 'a> ser::SerializeTupleVariant for VariantSer<SeqSer<'c, 'py, 'a>>
     fn end(self) -> R<'py> {
         let ctx = self.inner.ser.ctx;
         let dict = PyDict::new(ctx.py);
-        dict.set_item(ctx.key(self.variant), self.inner.done()?)?;
+        set_field(&dict, ctx.key_ptr(self.variant), self.inner.done()?)?;
         Ok(dict.into_any())
     }
 }
@@ -336,8 +538,9 @@ impl<'c, 'py, 'a> ser::SerializeStructVariant for VariantSer<StructSer<'c, 'py, 
             StructSer::Dict { ser, .. } | StructSer::Span { ser, .. } => ser.ctx,
         };
         let dict = PyDict::new(ctx.py);
-        dict.set_item(
-            ctx.key(self.variant),
+        set_field(
+            &dict,
+            ctx.key_ptr(self.variant),
             ser::SerializeStruct::end(self.inner)?,
         )?;
         Ok(dict.into_any())
@@ -392,7 +595,7 @@ impl<'c, 'py, 'a> ser::SerializeStruct for StructSer<'c, 'py, 'a> {
     ) -> Result<(), Error> {
         match self {
             StructSer::Dict { ser, dict } => {
-                dict.set_item(ser.ctx.key(key), value.serialize(*ser)?)?;
+                set_field(dict, ser.ctx.key_ptr(key), value.serialize(*ser)?)?;
             }
             StructSer::Span { ser, dict } => {
                 let v = match (ser.ctx.offsets, key) {
@@ -402,7 +605,7 @@ impl<'c, 'py, 'a> ser::SerializeStruct for StructSer<'c, 'py, 'a> {
                     },
                     _ => value.serialize(*ser)?,
                 };
-                dict.set_item(ser.ctx.key(key), v)?;
+                set_field(dict, ser.ctx.key_ptr(key), v)?;
             }
         }
         Ok(())
@@ -483,7 +686,7 @@ impl<'c, 'py, 'a> ser::Serializer for KeySer<'c, 'py, 'a> {
     type SerializeStructVariant = Impossible<Self::Ok, Error>;
 
     fn serialize_str(self, v: &str) -> R<'py> {
-        Ok(self.ctx.key(v).into_any())
+        Ok(self.ctx.map_key(v).into_any())
     }
     fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> R<'py> {
         Ok(self.ctx.key(variant).into_any())

@@ -84,11 +84,23 @@ def test_bad_arguments(texts):
     with pytest.raises(ValueError):
         lgsco.parse_many(texts[:2], errors="ignore")
     with pytest.raises(TypeError):
+        lgsco.parse_many(texts[:2], threads=1.5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
         lgsco.parse_many("a single text")
     with pytest.raises(TypeError):
         lgsco.parse_many([texts[0], None])
     with pytest.raises(TypeError):
         lgsco.parse_many(42)
+
+
+@pytest.mark.parametrize("threads", [-1, -(2**70)])
+def test_negative_threads_is_a_value_error(texts, threads):
+    # Not an OverflowError (from converting to an unsigned count): the
+    # documented ValueError, with a message that says what is wanted.
+    with pytest.raises(ValueError, match=r"threads must be at least 1") as e:
+        lgsco.parse_many(texts[:2], threads=threads)
+    assert not isinstance(e.value, OverflowError)
+    assert str(threads) in str(e.value)
 
 
 def test_python_threads_can_parse_concurrently(texts):
