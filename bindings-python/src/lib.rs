@@ -103,10 +103,17 @@ enum Failure {
     Utf8(BadUtf8),
 }
 
-/// One parsed input, ready to be wrapped (no Python objects inside).
+/// One parsed input, ready to be wrapped (no Python objects made).
+///
+/// The tree's leaves borrow from the text (`Cow::Borrowed`), which is the
+/// buffer of a Python object (or pyo3's copy of a `bytearray`) that `input`
+/// owns: it never moves or changes while `input` lives, whatever moves
+/// `input` itself. So the tree is kept with the input and its lifetime
+/// erased; `decision` is declared first, so it is dropped first.
 struct Parsed {
     decision: Decision<'static>,
     offsets: Offsets,
+    input: Input,
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -147,23 +154,41 @@ fn extract_input(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
     )))
 }
 
-/// Parses one input; runs without the GIL.
-fn run(input: &Input) -> Result<Parsed, Failure> {
-    let text: &str = match input {
-        Input::Str(s) => s,
-        Input::Utf8(s) => s,
-        Input::Bytes(b) => {
-            std::str::from_utf8(b).map_err(|e| Failure::Utf8(BadUtf8::locate(b, e)))?
-        }
-        Input::Invalid(bad) => return Err(Failure::Utf8(*bad)),
+/// The input's text, if it is UTF-8.
+fn text_of(input: &Input) -> Result<&str, Failure> {
+    match input {
+        Input::Str(s) => Ok(s),
+        Input::Utf8(s) => Ok(s),
+        Input::Bytes(b) => std::str::from_utf8(b).map_err(|e| Failure::Utf8(BadUtf8::locate(b, e))),
+        Input::Invalid(bad) => Err(Failure::Utf8(*bad)),
+    }
+}
+
+/// Parses one input; runs without the GIL. A failure gives the input back.
+fn run(input: Input) -> Result<Parsed, (Failure, Input)> {
+    let (decision, offsets) = match text_of(&input) {
+        Err(failure) => return Err((failure, input)),
+        Ok(text) => match lgsco_core::parse(text) {
+            Err(e) => return Err((Failure::Core(e), input)),
+            Ok(decision) => {
+                let offsets = match &input {
+                    Input::Utf8(s) if s.ascii => Offsets::ascii(s.len),
+                    _ => Offsets::new(text),
+                };
+                // SAFETY: `text` is not in `input` itself but in a buffer it
+                // owns that never moves or changes (see `Parsed`), and the
+                // tree goes into a `Parsed` with `input`, dropped before it.
+                let decision =
+                    unsafe { std::mem::transmute::<Decision<'_>, Decision<'static>>(decision) };
+                (decision, offsets)
+            }
+        },
     };
-    // Owned copy for now: the Python object outlives this call.
-    let decision = lgsco_core::parse(text).map_err(Failure::Core)?.into_owned();
-    let offsets = match input {
-        Input::Utf8(s) if s.ascii => Offsets::ascii(s.len),
-        _ => Offsets::new(text),
-    };
-    Ok(Parsed { decision, offsets })
+    Ok(Parsed {
+        decision,
+        offsets,
+        input,
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -290,8 +315,10 @@ fn json_error(e: serde_json::Error) -> PyErr {
 /// offsets as code-point indices into :attr:`source`.
 #[pyclass(frozen, module = "lgsco._lgsco")]
 struct NativeDecision {
+    /// Borrows from `_input`'s text (see [`Parsed`]): dropped first.
     decision: Decision<'static>,
     offsets: Offsets,
+    _input: Input,
     /// The object parsed: a `str`, `bytes` or `bytearray`.
     source: Py<PyAny>,
 }
@@ -402,6 +429,7 @@ fn wrap(py: Python<'_>, parsed: Parsed, source: Py<PyAny>) -> PyResult<Py<Native
         NativeDecision {
             decision: parsed.decision,
             offsets: parsed.offsets,
+            _input: parsed.input,
             source,
         },
     )
@@ -414,10 +442,9 @@ fn wrap(py: Python<'_>, parsed: Parsed, source: Py<PyAny>) -> PyResult<Py<Native
 #[pyfunction]
 fn parse(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Py<NativeDecision>> {
     let input = extract_input(text, "parse()")?;
-    let result = py.detach(|| run(&input));
-    match result {
+    match py.detach(|| run(input)) {
         Ok(parsed) => wrap(py, parsed, text.clone().unbind()),
-        Err(failure) => Err(raise(py, &failure, &input, None)),
+        Err((failure, input)) => Err(raise(py, &failure, &input, None)),
     }
 }
 
@@ -501,28 +528,26 @@ fn parse_many(
         sources.push(item.unbind());
     }
 
-    let results: Vec<Result<Parsed, Failure>> = {
+    let results: Vec<Result<Parsed, (Failure, Input)>> = {
         use rayon::prelude::*;
-        let inputs = &inputs;
         match threads {
-            Some(1) => py.detach(|| inputs.iter().map(run).collect()),
+            Some(1) => py.detach(|| inputs.into_iter().map(run).collect()),
             Some(n) => {
                 let p = pool(n)?;
-                py.detach(|| p.install(|| inputs.par_iter().map(run).collect()))
+                py.detach(|| p.install(|| inputs.into_par_iter().map(run).collect()))
             }
-            None => py.detach(|| inputs.par_iter().map(run).collect()),
+            None => py.detach(|| inputs.into_par_iter().map(run).collect()),
         }
     };
 
     let out = PyList::empty(py);
-    for (i, ((result, source), input)) in results.into_iter().zip(sources).zip(&inputs).enumerate()
-    {
+    for (i, (result, source)) in results.into_iter().zip(sources).enumerate() {
         match result {
             Ok(parsed) => out.append(wrap(py, parsed, source)?)?,
-            Err(failure) if return_errors => {
-                out.append(make_error(py, &failure, input, Some(i))?)?
+            Err((failure, input)) if return_errors => {
+                out.append(make_error(py, &failure, &input, Some(i))?)?
             }
-            Err(failure) => return Err(raise(py, &failure, input, Some(i))),
+            Err((failure, input)) => return Err(raise(py, &failure, &input, Some(i))),
         }
     }
     Ok(out.unbind())

@@ -268,3 +268,26 @@ def test_the_whole_api_survives_hostile_arguments_in_a_subprocess():
     assert r.returncode == 0, r.stderr[-4000:]
     assert "PanicException" not in r.stderr
     assert r.stdout.startswith("survived"), r.stdout + r.stderr[-2000:]
+
+
+def test_trees_outlive_the_callers_references_to_their_text():
+    # The native tree's text leaves borrow from the parsed object's buffer:
+    # the decision must keep it alive and unchanged, whatever the caller
+    # does with its own references (or, for a bytearray, its contents).
+    import gc
+
+    base = read_text(FIXTURES / "001_b4fdc07b486f5ef2.txt")
+    expected = lgsco.parse(base).to_dict()
+    fresh_str = "".join([base[:100], base[100:]])  # a new str object
+    ba = bytearray(base.encode("utf-8"))
+    singles = [lgsco.parse(fresh_str), lgsco.parse(base.encode("utf-8")), lgsco.parse(ba)]
+    many = lgsco.parse_many(["".join([base, ""]) + "", base.encode("utf-8"), ba], threads=2)
+    del fresh_str
+    ba[:] = b"x" * len(ba)
+    gc.collect()
+    # Churn the allocator so freed buffers would be reused.
+    junk = [("%d" % i) * 50 for i in range(20000)]
+    del junk
+    for d in singles + many:
+        assert d.to_dict() == expected
+        assert d.paragraphs[0].text == lgsco.parse(base).paragraphs[0].text
