@@ -127,11 +127,14 @@ impl<'py, 'a> Ctx<'py, 'a> {
 /// Interned key strings, made once per name and kept for the life of the
 /// process (interned strings are never freed by CPython anyway), so a
 /// conversion does no hashing of key text and creates no key objects.
+///
+/// Every pointer handed out stays valid for good: the cache's references
+/// are never released, and the texts of map keys are leaked with them (the
+/// tree has a bounded set of names).
 mod keys {
-    use std::cell::RefCell;
     use std::collections::HashMap;
     use std::hash::{BuildHasherDefault, Hasher};
-    use std::ptr::NonNull;
+    use std::sync::Mutex;
 
     use pyo3::prelude::*;
     use pyo3::types::PyString;
@@ -159,14 +162,6 @@ mod keys {
         }
     }
 
-    type FxMap<K> = HashMap<K, NonNull<pyo3::ffi::PyObject>, BuildHasherDefault<Fx>>;
-
-    thread_local! {
-        // Strong references, deliberately never released (see above).
-        static BY_ADDRESS: RefCell<FxMap<(usize, usize)>> = RefCell::default();
-        static BY_CONTENT: RefCell<FxMap<Box<str>>> = RefCell::default();
-    }
-
     /// FxHash of a short text.
     pub fn fx(bytes: &[u8]) -> u64 {
         let mut h = Fx::default();
@@ -174,11 +169,27 @@ mod keys {
         h.finish()
     }
 
+    type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+    /// Values are `PyObject` addresses (strong references, never released).
+    #[derive(Default)]
+    struct Maps {
+        by_address: FxMap<(usize, usize), usize>,
+        by_content: FxMap<&'static str, usize>,
+    }
+
+    /// Locked only around a map look-up or insertion, never while Python
+    /// code runs.
+    static MAPS: Mutex<Option<Maps>> = Mutex::new(None);
+
+    fn with_maps<T>(f: impl FnOnce(&mut Maps) -> T) -> T {
+        let mut maps = MAPS.lock().unwrap_or_else(|e| e.into_inner());
+        f(maps.get_or_insert_with(Maps::default))
+    }
+
     /// A new strong reference to the interned str, which the cache keeps.
-    fn make(py: Python<'_>, k: &str) -> NonNull<pyo3::ffi::PyObject> {
-        let ptr = PyString::intern(py, k).into_any().unbind().into_ptr();
-        // SAFETY: `into_ptr` of a live object is non-null.
-        unsafe { NonNull::new_unchecked(ptr) }
+    fn make(py: Python<'_>, k: &str) -> *mut pyo3::ffi::PyObject {
+        PyString::intern(py, k).into_any().unbind().into_ptr()
     }
 
     /// A `&'static str` is immutable for the life of the process, so its
@@ -186,32 +197,30 @@ mod keys {
     /// str that is never freed.
     pub fn by_address(py: Python<'_>, k: &'static str) -> *mut pyo3::ffi::PyObject {
         let id = (k.as_ptr() as usize, k.len());
-        if let Some(ptr) = BY_ADDRESS.with(|m| m.borrow().get(&id).copied()) {
-            return ptr.as_ptr();
+        if let Some(ptr) = with_maps(|m| m.by_address.get(&id).copied()) {
+            return ptr as *mut pyo3::ffi::PyObject;
         }
         let ptr = make(py, k);
-        BY_ADDRESS.with(|m| m.borrow_mut().insert(id, ptr));
-        ptr.as_ptr()
+        // Another thread may have made it meanwhile: both stay valid.
+        with_maps(|m| m.by_address.insert(id, ptr as usize));
+        ptr
     }
 
-    /// By content: the address of the cache's copy of the text (which stays
-    /// put for the life of the thread) and a borrowed pointer to a str that
-    /// is never freed.
+    /// By content: the address of the cache's copy of the text (never freed)
+    /// and a borrowed pointer to a str that is never freed.
     pub fn by_content(py: Python<'_>, k: &str) -> (*const u8, *mut pyo3::ffi::PyObject) {
-        let found = BY_CONTENT.with(|m| {
-            m.borrow()
+        let found = with_maps(|m| {
+            m.by_content
                 .get_key_value(k)
-                .map(|(text, ptr)| (text.as_ptr(), ptr.as_ptr()))
+                .map(|(text, ptr)| (text.as_ptr(), *ptr))
         });
-        if let Some(found) = found {
-            return found;
+        if let Some((text, ptr)) = found {
+            return (text, ptr as *mut pyo3::ffi::PyObject);
         }
         let ptr = make(py, k);
-        // Map keys are the tree's own names (serde's flattened fields): few.
-        let text: Box<str> = k.into();
-        let addr = text.as_ptr();
-        BY_CONTENT.with(|m| m.borrow_mut().insert(text, ptr));
-        (addr, ptr.as_ptr())
+        let text: &'static str = Box::leak(k.into());
+        with_maps(|m| m.by_content.insert(text, ptr as usize));
+        (text.as_ptr(), ptr)
     }
 }
 
