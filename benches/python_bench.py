@@ -17,8 +17,12 @@ two phases would otherwise show up as binding overhead (or hide it).
 
 A `parse_many` run is timed from the call until its result list has been
 released, as in a loop that parses batch after batch; freeing the trees
-happens on the calling thread when the list goes. The `split` line shows the
-two parts separately (CPU time of the calling thread for the release).
+happens on the calling thread when the list goes. The `split` lines show the
+two parts separately (CPU time of the calling thread for the release), and
+the `serial share` line what the calling thread does itself with threads=2
+(reading inputs, wrapping results, releasing them) over the CPU time of a
+one-thread run, with the speed-up that share allows on two free cores
+(Amdahl): a figure the machine's load hardly moves, unlike the wall times.
 """
 
 from __future__ import annotations
@@ -188,16 +192,21 @@ def native_times(native: str, *args: str) -> list:
 
 
 def split_many(corpus: list, threads: int, repeat: int = 5) -> tuple:
-    """Fastest (call wall time, release CPU time of this thread) of `repeat` runs."""
+    """Fastest (call wall time, release CPU time of this thread) of `repeat`
+    runs, and the least CPU time of this thread and of the process over a
+    whole run (call and release)."""
     best = (float("inf"), float("inf"))
+    thread_cpu = process_cpu = float("inf")
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c, p = time.perf_counter(), time.thread_time(), time.process_time()
         results = lgsco.parse_many(corpus, threads=threads)
-        call = time.perf_counter() - t
-        c = time.thread_time()
+        call, c1 = time.perf_counter() - t, time.thread_time()
         del results
-        best = min(best, (call, time.thread_time() - c))
-    return best
+        c2 = time.thread_time()
+        best = min(best, (call, c2 - c1))
+        thread_cpu = min(thread_cpu, c2 - c)
+        process_cpu = min(process_cpu, time.process_time() - p)
+    return best + (thread_cpu, process_cpu)
 
 
 def main() -> None:
@@ -259,10 +268,15 @@ def main() -> None:
     print(f"pure-Python parser:             {pure * 1e3:9.1f} ms ({pure / len(corpus) * 1e6:.1f} us/doc)")
     # CPU time over wall time: how many cores the run actually got (the
     # machine is shared; 2 threads on a busy 2-core machine get less than 2).
+    splits = {}
     for threads in (1, 2):
-        call, release = split_many(corpus, threads)
+        call, release, thread_cpu, process_cpu = splits[threads] = split_many(corpus, threads)
         print(f"split, threads={threads}: call {call * 1e3:.1f} ms, "
               f"release of the results {release * 1e3:.1f} ms (calling thread)")
+    serial = splits[2][2] / splits[1][3]
+    print(f"serial share with threads=2: {serial:.1%} of the one-thread CPU time "
+          f"(calling thread {splits[2][2] * 1e3:.1f} ms of {splits[1][3] * 1e3:.1f} ms) "
+          f"-> at most {1 / (serial + (1 - serial) / 2):.2f}x on two free cores")
     print(f"cores used: threads=1 {one_cpu / one:.2f}, threads=2 {two_cpu / two:.2f}")
     print(f"parse_many_speedup_2_threads={one / two:.2f}")
 
