@@ -131,14 +131,9 @@ pub fn split(input: &str) -> Vec<Line<'_>> {
     let start = if input.starts_with('\u{feff}') { 3 } else { 0 };
     // Most inputs have no CR at all: then one search for LF per line does.
     let has_cr = memchr(b'\r', bytes).is_some();
-    // Counting the line ends first (a fast SIMD pass) sizes the vector
-    // exactly: no regrowth, and no spare room held while the tree is built.
-    let ends = if has_cr {
-        memchr::memchr2_iter(b'\n', b'\r', bytes).count()
-    } else {
-        memchr::memchr_iter(b'\n', bytes).count()
-    };
-    let mut lines = Vec::with_capacity(ends + 1);
+    // Room for lines of 40 bytes on average (real ones are longer), given
+    // back below, so none is held spare while the tree is built.
+    let mut lines = Vec::with_capacity(bytes.len() / 40 + 1);
     let mut pos = start;
     let mut number = 1;
     while pos < bytes.len() {
@@ -160,6 +155,7 @@ pub fn split(input: &str) -> Vec<Line<'_>> {
         number += 1;
         pos += len + eol;
     }
+    lines.shrink_to_fit();
     lines
 }
 
