@@ -97,6 +97,8 @@ struct Scratch {
     dates: Vec<(usize, usize, DateValue)>,
     references: Vec<(usize, usize, ParagraphRef)>,
     parties: Vec<parties::Found>,
+    /// Spans of the citations of the piece being scanned, by start.
+    citations: Vec<Span>,
 }
 
 /// What the per-leaf scanners found, before whole-decision passes.
@@ -106,7 +108,8 @@ struct Raw<'a> {
     /// Legislation with how it links to earlier citations (parallel to the
     /// legislation entities, by index into `entities`).
     links: Vec<(usize, legislation::Link)>,
-    mentions: Vec<(parties::Found, Leaf)>,
+    /// Party mentions, grouped by name as they are found.
+    parties: PartyGroups,
 }
 
 /// Finds the entities of a parsed decision. `input` is the text it was parsed from.
@@ -126,6 +129,7 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
 
     let mut raw = Raw {
         entities: Vec::with_capacity(input.len() / 2048 + 4),
+        parties: PartyGroups::new(decision.summary.as_ref().map(|s| s.span.end)),
         ..Raw::default()
     };
     // Sized for the longest piece: one allocation per buffer per decision.
@@ -148,8 +152,7 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     link_legislation(&mut entities, &links);
     let diagnostics = resolve_references(decision, &mut entities);
     decision.diagnostics.extend(diagnostics);
-    let legislation_spans: Vec<Span> = links.iter().map(|(s, _)| *s).collect();
-    let parties = group_parties(decision, input, raw.mentions, &legislation_spans);
+    let parties = raw.parties.finish(input);
 
     let actions = remedy_actions(decision, input);
     let mut findings = findings::derive(decision, input);
@@ -308,6 +311,7 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
     }
     let words = &mut scratch.words;
     words.fill(t);
+    let legislation_from = raw.entities.len();
     for c in legislation::scan(t, words) {
         if let Some(e) = entity(
             input,
@@ -333,18 +337,25 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
             EntityValue::ParagraphRef(r),
         ));
     }
+    // A citation lies within one piece: its spans are all a mention here
+    // can fall inside (`Mr` in `Mr Justice X's Act` is no party).
+    scratch.citations.clear();
+    scratch.citations.extend(
+        raw.entities
+            .get(legislation_from..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| matches!(e.value, EntityValue::Legislation(_)))
+            .map(|e| e.span),
+    );
+    scratch.citations.sort_by_key(|s| s.start);
     parties::scan(t, words, &mut scratch.parties);
-    for mut f in scratch.parties.drain(..) {
-        let sp = mk(f.start, f.end);
-        f.start = sp.start;
-        f.end = sp.end;
-        raw.mentions.push((
-            f,
-            Leaf {
-                span: sp,
-                paragraph: l.paragraph,
-            },
-        ));
+    for f in scratch.parties.drain(..) {
+        let span = mk(f.start, f.end);
+        if within(&scratch.citations, span) || input.get(span.start..span.end).is_none() {
+            continue;
+        }
+        raw.parties.add(&f, span, l.paragraph);
     }
 }
 
@@ -492,79 +503,87 @@ fn resolve_references(decision: &Decision, entities: &mut [Entity]) -> Vec<Diagn
     diags
 }
 
-/// Groups mentions into parties: titled pseudonyms always; a bare letter only
-/// when it recurs or is introduced in quotes. The complainant is the first
-/// titled name of the summary (or of the body when there is no summary).
-fn group_parties<'a>(
-    decision: &Decision<'a>,
-    input: &'a str,
-    mentions: Vec<(parties::Found, Leaf)>,
-    legislation: &[Span],
-) -> Vec<Entity<'a>> {
-    let summary_end = decision.summary.as_ref().map(|s| s.span.end);
-    // In order of first mention: (name, mentions, introduced in quotes).
-    let mut groups: Vec<(parties::Name, Vec<Mention>, bool)> = Vec::new();
-    let mut first_titled_in_summary: Option<[Option<parties::Name>; 2]> = None;
-    let mut first_titled: Option<[Option<parties::Name>; 2]> = None;
-    for (f, l) in mentions {
-        if within(legislation, l.span) {
-            continue;
+/// Party mentions grouped by name as the scanners find them (a decision
+/// names a handful of people, mentioned many times: keeping only the groups
+/// holds far less than every mention would).
+#[derive(Default)]
+struct PartyGroups {
+    /// Where the summary ends: its first titled name is the complainant.
+    summary_end: Option<usize>,
+    /// In order of first mention: (name, mentions, introduced in quotes).
+    groups: Vec<(parties::Name, Vec<Mention>, bool)>,
+    first_titled_in_summary: Option<[Option<parties::Name>; 2]>,
+    first_titled: Option<[Option<parties::Name>; 2]>,
+}
+
+impl PartyGroups {
+    fn new(summary_end: Option<usize>) -> Self {
+        PartyGroups {
+            summary_end,
+            ..PartyGroups::default()
         }
-        if input.get(l.span.start..l.span.end).is_none() {
-            continue;
-        }
+    }
+
+    /// One mention found at `span` (absolute) in `paragraph`.
+    fn add(&mut self, f: &parties::Found, span: Span, paragraph: Option<u32>) {
         let titled = f.names.iter().flatten().all(|(t, _)| t.is_some());
         if titled {
-            let in_summary = summary_end.is_some_and(|e| l.span.end <= e);
-            if in_summary && first_titled_in_summary.is_none() {
-                first_titled_in_summary = Some(f.names);
+            let in_summary = self.summary_end.is_some_and(|e| span.end <= e);
+            if in_summary && self.first_titled_in_summary.is_none() {
+                self.first_titled_in_summary = Some(f.names);
             }
-            if first_titled.is_none() {
-                first_titled = Some(f.names);
+            if self.first_titled.is_none() {
+                self.first_titled = Some(f.names);
             }
         }
         for name in f.names.iter().flatten() {
-            let mention = Mention {
-                span: l.span,
-                paragraph: l.paragraph,
-            };
+            let mention = Mention { span, paragraph };
             // A handful of people per decision: a linear search beats hashing.
-            match groups.iter_mut().find(|g| g.0 == *name) {
+            match self.groups.iter_mut().find(|g| g.0 == *name) {
                 Some(g) => {
                     g.1.push(mention);
                     g.2 |= f.quoted;
                 }
-                None => groups.push((*name, vec![mention], f.quoted)),
+                None => self.groups.push((*name, vec![mention], f.quoted)),
             }
         }
     }
-    let complainants = first_titled_in_summary.or(first_titled).unwrap_or_default();
-    let mut out = Vec::new();
-    for ((title, letter), mentions, quoted) in groups {
-        if title.is_none() && mentions.len() < 2 && !quoted {
-            continue;
+
+    /// The parties: titled pseudonyms always; a bare letter only when it
+    /// recurs or is introduced in quotes. The complainant is the first
+    /// titled name of the summary (or of the body when there is no summary).
+    fn finish(self, input: &str) -> Vec<Entity<'_>> {
+        let complainants = self
+            .first_titled_in_summary
+            .or(self.first_titled)
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        for ((title, letter), mentions, quoted) in self.groups {
+            if title.is_none() && mentions.len() < 2 && !quoted {
+                continue;
+            }
+            let Some(first) = mentions.first() else {
+                continue;
+            };
+            let role = if complainants.contains(&Some((title, letter))) {
+                PartyRole::Complainant
+            } else {
+                PartyRole::Other
+            };
+            let name = parties::name_of((title, letter));
+            let letter = char::from(letter).to_string();
+            let (span, paragraph) = (first.span, first.paragraph);
+            let value = Party {
+                name,
+                title: title.map(str::to_string),
+                letter,
+                role,
+                mentions,
+            };
+            out.extend(entity(input, span, paragraph, EntityValue::Party(value)));
         }
-        let Some(first) = mentions.first() else {
-            continue;
-        };
-        let role = if complainants.contains(&Some((title, letter))) {
-            PartyRole::Complainant
-        } else {
-            PartyRole::Other
-        };
-        let name = parties::name_of((title, letter));
-        let letter = char::from(letter).to_string();
-        let (span, paragraph) = (first.span, first.paragraph);
-        let value = Party {
-            name,
-            title: title.map(str::to_string),
-            letter,
-            role,
-            mentions,
-        };
-        out.extend(entity(input, span, paragraph, EntityValue::Party(value)));
+        out
     }
-    out
 }
 
 /// Remedy actions from agreed action and recommendations sections (any
