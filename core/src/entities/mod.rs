@@ -280,15 +280,20 @@ fn scan_leaf<'a>(input: &'a str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw<'
     let Some(leaf_text) = input.get(l.span.start..l.span.end) else {
         return;
     };
-    let mut line = l.span.line;
+    // The line of each piece's start, counted on from the previous piece's
+    // (most leaves are one piece, and count nothing).
+    let (mut line, mut counted_to) = (l.span.line, l.span.start);
     for (offset, t) in pieces(leaf_text) {
         let base = l.span.start + offset;
+        if base > counted_to {
+            line = line_at(input, counted_to, line, base);
+            counted_to = base;
+        }
         let piece = Leaf {
             span: Span::new(base, base + t.len(), line),
             paragraph: l.paragraph,
         };
         scan_piece(input, piece, t, scratch, raw);
-        line = line_at(input, base, line, base + t.len());
     }
 }
 
