@@ -673,3 +673,61 @@ fn payments_total(actions: &[remedies::Found]) -> PaymentsTotal {
         sources,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_cut_after_sentences_and_covers_everything() {
+        let sentence = "Mrs X complained about the Council on 3 May 2021. ";
+        let text = sentence.repeat(2 * MAX_PIECE / sentence.len() + 3);
+        let parts: Vec<(usize, &str)> = pieces(&text).collect();
+        assert!(parts.len() >= 3);
+        let mut at = 0;
+        for (offset, piece) in &parts {
+            assert_eq!(*offset, at);
+            assert!(piece.len() <= MAX_PIECE);
+            at += piece.len();
+        }
+        assert_eq!(at, text.len());
+        // Every cut but the last falls after a full stop and its space.
+        for (_, piece) in &parts[..parts.len() - 1] {
+            assert!(piece.ends_with(". "), "{:?}", &piece[piece.len() - 10..]);
+        }
+    }
+
+    #[test]
+    fn text_without_spaces_is_cut_on_character_boundaries() {
+        let text = "é".repeat(MAX_PIECE);
+        let total: usize = pieces(&text)
+            .map(|(_, p)| {
+                assert!(!p.is_empty() && p.len() <= MAX_PIECE);
+                p.len()
+            })
+            .sum();
+        assert_eq!(total, text.len());
+        assert_eq!(pieces("").count(), 0);
+    }
+
+    #[test]
+    fn entities_of_a_long_line_keep_their_spans_and_lines() {
+        let sentence =
+            "Mrs X paid £300 on 3 May 2021 under section 26(1) of the Local Government Act 1974. ";
+        let body = sentence.repeat(3 * MAX_PIECE / sentence.len());
+        let input = format!(
+            "West Sussex County Council (19 011 114)\n\nDecision : Upheld\n\nThe complaint\n\n  1. {body}\n"
+        );
+        let d = crate::parse(&input).unwrap();
+        let money: Vec<&Entity> = d
+            .entities
+            .iter()
+            .filter(|e| matches!(e.value, EntityValue::Money(_)))
+            .collect();
+        assert_eq!(money.len(), 3 * MAX_PIECE / sentence.len());
+        for e in &d.entities {
+            assert_eq!(e.text, &input[e.span.start..e.span.end]);
+            assert_eq!(e.span.line, 7, "{}", e.text);
+        }
+    }
+}
