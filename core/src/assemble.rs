@@ -65,7 +65,7 @@ struct Assembler<'l, 'a> {
     state: State,
     header: Header<'a>,
     summary: Option<Summary<'a>>,
-    /// Collecting prose under a bare `Summary<'a>` line.
+    /// Collecting prose under a bare `Summary` line.
     in_summary: bool,
     contents: Option<Contents<'a>>,
     sections: Vec<Section<'a>>,
