@@ -147,6 +147,19 @@ pub struct Compound<'a, C> {
     is_span: bool,
 }
 
+impl<'a, C> Compound<'a, C> {
+    /// A child value, converted the same way.
+    fn wrap<'v, T: ?Sized>(&self, value: &'v T) -> WithUtf16Spans<'v, T>
+    where
+        'a: 'v,
+    {
+        WithUtf16Spans {
+            value,
+            offsets: self.offsets,
+        }
+    }
+}
+
 macro_rules! forward {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
         $(fn $name(self, $($arg: $ty),*) -> Result<S::Ok, S::Error> {
@@ -310,10 +323,7 @@ impl<C: SerializeSeq> SerializeSeq for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans {
-            value,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(value);
         self.inner.serialize_element(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -325,10 +335,7 @@ impl<C: SerializeTuple> SerializeTuple for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans {
-            value,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(value);
         self.inner.serialize_element(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -340,10 +347,7 @@ impl<C: SerializeTupleStruct> SerializeTupleStruct for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans {
-            value,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(value);
         self.inner.serialize_field(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -355,10 +359,7 @@ impl<C: SerializeTupleVariant> SerializeTupleVariant for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans {
-            value,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(value);
         self.inner.serialize_field(&w)
     }
     fn end(self) -> Result<C::Ok, C::Error> {
@@ -370,17 +371,11 @@ impl<C: SerializeMap> SerializeMap for Compound<'_, C> {
     type Ok = C::Ok;
     type Error = C::Error;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans {
-            value: key,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(key);
         self.inner.serialize_key(&w)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), C::Error> {
-        let w = WithUtf16Spans {
-            value,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(value);
         self.inner.serialize_value(&w)
     }
     fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
@@ -424,10 +419,7 @@ impl<C: SerializeStruct> SerializeStruct for Compound<'_, C> {
                 return self.inner.serialize_field(key, &self.offsets.get(byte));
             }
         }
-        let w = WithUtf16Spans {
-            value,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(value);
         self.inner.serialize_field(key, &w)
     }
     fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
@@ -446,10 +438,7 @@ impl<C: SerializeStructVariant> SerializeStructVariant for Compound<'_, C> {
         key: &'static str,
         value: &T,
     ) -> Result<(), C::Error> {
-        let w = WithUtf16Spans {
-            value,
-            offsets: self.offsets,
-        };
+        let w = self.wrap(value);
         self.inner.serialize_field(key, &w)
     }
     fn skip_field(&mut self, key: &'static str) -> Result<(), C::Error> {
