@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::text::{all_digits, gap, is_space_str, Tok, Words};
+use super::text::{after, all_digits, before, gap, is_space_str, Tok, Words, DATES};
 
 /// A date as precise as the text makes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,11 +162,11 @@ impl From<DatePoint> for DateValue {
     }
 }
 
-/// A date found at tokens `first..=last` (the qualifier included).
+/// A date found at words `first..=last` (the qualifier included).
 #[derive(Debug, Clone)]
 struct Found {
-    first: usize,
-    last: usize,
+    first: Tok,
+    last: Tok,
     point: DatePoint,
     /// A month or year with nothing around it that says it is a date.
     bare: bool,
@@ -175,20 +175,16 @@ struct Found {
 /// Finds dates in `text`, given its words, and appends them to `out` (a
 /// buffer reused across pieces); ranges are relative to `text`.
 pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateValue)>) {
-    let toks = &words.toks;
-    // Words before this index belong to a date already found.
+    // Words starting before this offset belong to a date already found.
     let mut free = 0;
-    for &i in &words.dates {
-        if i < free {
+    for t in words.lane(DATES) {
+        if t.start < free {
             continue;
         }
-        let Some(mut a) = point_with_qualifier(text, toks, i) else {
+        let Some(mut a) = point_with_qualifier(text, t) else {
             continue;
         };
-        let opener = a
-            .first
-            .checked_sub(1)
-            .and_then(|k| toks.get(k))
+        let opener = before(text, &a.first)
             .map(|t| t.str(text))
             .filter(|w| w.len() <= 10)
             .map(|w| {
@@ -204,8 +200,8 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateV
             .as_ref()
             .and_then(|(b, n)| std::str::from_utf8(b.get(..*n)?).ok());
         // A second date joined by a connective: a range or a pair.
-        let joined = connective(text, toks, a.last)
-            .and_then(|(conn, j)| point_with_qualifier(text, toks, j).map(|b| (conn, b)));
+        let joined = connective(text, &a.last)
+            .and_then(|(conn, j)| point_with_qualifier(text, &j).map(|b| (conn, b)));
         if let Some((conn, mut b)) = joined {
             let range = match conn {
                 Conn::Slash | Conn::Dash | Conn::To => true,
@@ -235,17 +231,17 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateV
                 || !b.bare;
             if context_ok && a.point.month.is_some() && b.point.month.is_some() {
                 if range {
-                    let (s, e) = span_of(toks, a.first, b.last);
+                    let (s, e) = (a.first.start, b.last.end);
                     let mut v = DateValue::from(a.point);
                     v.until = Some(b.point);
                     out.push((s, e, v));
                 } else {
-                    let (s, e) = span_of(toks, a.first, a.last);
+                    let (s, e) = (a.first.start, a.last.end);
                     out.push((s, e, a.point.into()));
-                    let (s, e) = span_of(toks, b.first, b.last);
+                    let (s, e) = (b.first.start, b.last.end);
                     out.push((s, e, b.point.into()));
                 }
-                free = b.last + 1;
+                free = b.last.end;
                 continue;
             }
         }
@@ -254,18 +250,11 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateV
             || opener.is_some_and(|w| {
                 is_date_preposition(w) && (a.point.month.is_some() || is_year_preposition(w))
             });
-        if context_ok && !followed_by_instrument(text, toks, a.last) {
-            let (s, e) = span_of(toks, a.first, a.last);
-            out.push((s, e, a.point.into()));
-            free = a.last + 1;
+        if context_ok && !followed_by_instrument(text, &a.last) {
+            out.push((a.first.start, a.last.end, a.point.into()));
+            free = a.last.end;
         }
     }
-}
-
-fn span_of(toks: &[Tok], first: usize, last: usize) -> (usize, usize) {
-    let s = toks.get(first).map_or(0, |t| t.start);
-    let e = toks.get(last).map_or(s, |t| t.end);
-    (s, e)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -276,14 +265,13 @@ enum Conn {
     And,
 }
 
-/// A connective after token `last`: returns it and the index of the next token.
-fn connective(text: &str, toks: &[Tok], last: usize) -> Option<(Conn, usize)> {
-    let t = toks.get(last)?;
-    let n = toks.get(last + 1)?;
+/// A connective after the word `t`: returns it and the word after it.
+fn connective(text: &str, t: &Tok) -> Option<(Conn, Tok)> {
+    let n = after(text, t)?;
     let g = gap(text, t.end, n.start).trim_matches([' ', '\u{a0}']);
     match g {
-        "/" => return Some((Conn::Slash, last + 1)),
-        "-" | "\u{2013}" | "\u{2014}" => return Some((Conn::Dash, last + 1)),
+        "/" => return Some((Conn::Slash, n)),
+        "-" | "\u{2013}" | "\u{2014}" => return Some((Conn::Dash, n)),
         "" => {}
         _ => return None,
     }
@@ -295,16 +283,16 @@ fn connective(text: &str, toks: &[Tok], last: usize) -> Option<(Conn, usize)> {
         "to" | "until" | "till" => Conn::To,
         _ => return None,
     };
-    let after = toks.get(last + 2)?;
-    if !is_space_str(gap(text, n.end, after.start)) {
+    let next = after(text, &n)?;
+    if !is_space_str(gap(text, n.end, next.start)) {
         return None;
     }
     // "and the end of January": "the" stays outside the date.
-    if after.str(text) == "the" {
-        let q = toks.get(last + 3)?;
-        return is_space_str(gap(text, after.end, q.start)).then_some((conn, last + 3));
+    if next.str(text) == "the" {
+        let q = after(text, &next)?;
+        return is_space_str(gap(text, next.end, q.start)).then_some((conn, q));
     }
-    Some((conn, last + 2))
+    Some((conn, next))
 }
 
 fn is_date_preposition(w: &str) -> bool {
@@ -351,18 +339,15 @@ fn is_year_preposition(w: &str) -> bool {
 
 /// `1974` in `Local Government Act 1974 ...` is not a date; neither is a year
 /// followed by `Act` or `Regulations` (`the 2014 Regulations`).
-fn followed_by_instrument(text: &str, toks: &[Tok], last: usize) -> bool {
-    toks.get(last + 1).is_some_and(|n| {
+fn followed_by_instrument(text: &str, last: &Tok) -> bool {
+    after(text, last).is_some_and(|n| {
         matches!(n.str(text), "Act" | "Regulations" | "Order" | "Rules")
-            && toks
-                .get(last)
-                .is_some_and(|t| is_space_str(gap(text, t.end, n.start)))
+            && is_space_str(gap(text, last.end, n.start))
     })
 }
 
-/// A date at token `i`, with an `early`/`late`/`end of` qualifier in front.
-fn point_with_qualifier(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
-    let t = toks.get(i)?;
+/// A date at the word `t`, with an `early`/`late`/`end of` qualifier in front.
+fn point_with_qualifier(text: &str, t: &Tok) -> Option<Found> {
     // Cheap gate on first byte and length: every date starts with a digit,
     // a capital (month, season, qualifier) or one of a few lower-case words.
     let first = t.first.to_ascii_lowercase();
@@ -380,7 +365,7 @@ fn point_with_qualifier(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         return None;
     }
     if !maybe_word {
-        return point_at(text, toks, i);
+        return point_at(text, t);
     }
     let w = t.str(text);
     let is = |lit: &str| w.eq_ignore_ascii_case(lit);
@@ -391,7 +376,7 @@ fn point_with_qualifier(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     } else if is("late") {
         (Some(DateQualifier::Late), 1)
     } else if is("end") || is("start") || is("beginning") || is("middle") {
-        let of = toks.get(i + 1)?;
+        let of = after(text, t)?;
         if of.str(text) != "of" {
             return None;
         }
@@ -408,34 +393,37 @@ fn point_with_qualifier(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     };
     if let Some(q) = qualifier {
         // Only spaces or a hyphen ("mid-September") between the words.
-        for k in i..i + skip {
-            let (a, b) = (toks.get(k)?, toks.get(k + 1)?);
+        let mut a = *t;
+        for _ in 0..skip {
+            let b = after(text, &a)?;
             let g = gap(text, a.end, b.start);
             if !(is_space_str(g) || g == "-") {
                 return None;
             }
+            a = b;
         }
-        let mut f = point_at(text, toks, i + skip)?;
+        let mut f = point_at(text, &a)?;
         if f.point.day.is_some() {
             return None;
         }
         f.point.qualifier = Some(q);
-        f.first = i;
+        f.first = *t;
         return Some(f);
     }
-    point_at(text, toks, i)
+    point_at(text, t)
 }
 
-/// A date starting exactly at token `i`, without a qualifier.
-fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
-    let t = toks.get(i)?;
+/// A date starting exactly at the word `t`, without a qualifier.
+fn point_at(text: &str, t: &Tok) -> Option<Found> {
     if t.first.is_ascii_lowercase() && !(t.len() == 6 && matches!(t.first, b's' | b'a' | b'w')) {
         return None; // only seasons start lower case
     }
     let w = t.str(text);
     // 14/03/2024 (day first, as in the UK), 14.03.2024, 14-03-2024.
     if all_digits(w, 2) {
-        if let (Some(m), Some(y)) = (toks.get(i + 1), toks.get(i + 2)) {
+        let m = after(text, t);
+        let y = m.as_ref().and_then(|m| after(text, m));
+        if let (Some(m), Some(y)) = (m, y) {
             let g1 = gap(text, t.end, m.start);
             let g2 = gap(text, m.end, y.start);
             if g1 == g2
@@ -453,8 +441,8 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
                     );
                     if p.precision == DatePrecision::Day {
                         return Some(Found {
-                            first: i,
-                            last: i + 2,
+                            first: *t,
+                            last: y,
                             point: p,
                             bare: false,
                         });
@@ -465,16 +453,21 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // 13 September 2021, 1st April.
     if let Some(d) = day_number(w) {
-        let m = toks.get(i + 1)?;
+        let m = after(text, t)?;
         let (month, abbrev) = month_of(m.str(text))?;
         if !is_space_str(gap(text, t.end, m.start)) {
             return None;
         }
-        let year = year_after(text, toks, i + 1, abbrev);
-        let last = if year.is_some() { i + 2 } else { i + 1 };
-        let p = DatePoint::new(DatePrecision::Day, year, Some(month), Some(d));
+        let year = year_after(text, &m, abbrev);
+        let last = year.map_or(m, |(_, y)| y);
+        let p = DatePoint::new(
+            DatePrecision::Day,
+            year.map(|(y, _)| y),
+            Some(month),
+            Some(d),
+        );
         return Some(Found {
-            first: i,
+            first: *t,
             last,
             point: p,
             bare: false,
@@ -482,14 +475,19 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // October 2018, October.
     if let Some((month, abbrev)) = month_of(w) {
-        let year = year_after(text, toks, i, abbrev);
+        let year = year_after(text, t, abbrev);
         if year.is_none() && abbrev {
             return None; // "Mar", "Dec" alone are too likely to be something else.
         }
-        let last = if year.is_some() { i + 1 } else { i };
-        let p = DatePoint::new(DatePrecision::Month, year, Some(month), None);
+        let last = year.map_or(*t, |(_, y)| y);
+        let p = DatePoint::new(
+            DatePrecision::Month,
+            year.map(|(y, _)| y),
+            Some(month),
+            None,
+        );
         return Some(Found {
-            first: i,
+            first: *t,
             last,
             point: p,
             bare: year.is_none(),
@@ -497,17 +495,15 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
     }
     // summer of 2020, the autumn 2019.
     if let Some(season) = (t.len() == 6).then(|| season_of(w)).flatten() {
-        let mut k = i + 1;
-        let n = toks.get(k)?;
+        let n = after(text, t)?;
         if !is_space_str(gap(text, t.end, n.start)) {
             return None;
         }
-        let mut prev_end = t.end;
-        if n.str(text) == "of" {
-            prev_end = n.end;
-            k += 1;
-        }
-        let y = toks.get(k)?;
+        let (prev_end, y) = if n.str(text) == "of" {
+            (n.end, after(text, &n)?)
+        } else {
+            (t.end, n)
+        };
         if !is_space_str(gap(text, prev_end, y.start)) || !all_digits(y.str(text), 4) {
             return None;
         }
@@ -515,8 +511,8 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         let mut p = DatePoint::new(DatePrecision::Season, i32::try_from(yr).ok(), None, None);
         p.season = Some(season);
         return Some(Found {
-            first: i,
-            last: k,
+            first: *t,
+            last: y,
             point: p,
             bare: false,
         });
@@ -531,8 +527,8 @@ fn point_at(text: &str, toks: &[Tok], i: usize) -> Option<Found> {
         }
         let p = DatePoint::new(DatePrecision::Year, i32::try_from(yr).ok(), None, None);
         return Some(Found {
-            first: i,
-            last: i,
+            first: *t,
+            last: *t,
             point: p,
             bare: true,
         });
@@ -558,9 +554,10 @@ fn day_number(w: &str) -> Option<u32> {
     num(d).filter(|d| (1..=31).contains(d))
 }
 
-/// The year after the month at token `i` (`October 2018`, `Sept. 2020`, `May, 2019`).
-fn year_after(text: &str, toks: &[Tok], i: usize, abbrev: bool) -> Option<i32> {
-    let (m, y) = (toks.get(i)?, toks.get(i + 1)?);
+/// The year after the month `m` (`October 2018`, `Sept. 2020`, `May, 2019`),
+/// and its word.
+fn year_after(text: &str, m: &Tok, abbrev: bool) -> Option<(i32, Tok)> {
+    let y = after(text, m)?;
     let g = gap(text, m.end, y.start);
     let ok = is_space_str(g)
         || g.strip_prefix(',').is_some_and(is_space_str)
@@ -571,6 +568,7 @@ fn year_after(text: &str, toks: &[Tok], i: usize, abbrev: bool) -> Option<i32> {
     num(y.str(text))
         .filter(|y| is_year(*y))
         .and_then(|y| i32::try_from(y).ok())
+        .map(|v| (v, y))
 }
 
 /// A month name, capitalised as in prose (or all capitals); `(month, abbreviated?)`.

@@ -13,7 +13,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-use super::text::{gap, is_space_str, next_word, skip_spaces, starts_with_ci, word_at, Tok, Words};
+use super::text::{
+    after, before, gap, is_space_str, next_word, skip_spaces, starts_with_ci, word_at, Tok, Words,
+    LEGISLATION,
+};
 
 /// A citation of legislation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,14 +74,12 @@ struct Group {
 
 /// Finds citations in `text`, given its words; ranges are relative to `text`.
 pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
-    let toks = &words.toks;
     let mut instruments = Vec::new();
     let mut groups = Vec::new();
-    for &k in &words.legislation {
-        let Some(t) = toks.get(k) else { continue };
+    for t in words.lane(LEGISLATION) {
         match word_kind(text, t) {
             Some(WordKind::Instrument) => {
-                if let Some(ins) = instrument_at(text, toks, k) {
+                if let Some(ins) = instrument_at(text, t) {
                     instruments.push(ins);
                 }
             }
@@ -87,7 +88,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
                 if groups.last().is_some_and(|g: &Group| g.end > t.start) {
                     continue;
                 }
-                if let Some(g) = group_at(text, toks, k) {
+                if let Some(g) = group_at(text, t) {
                     groups.push(g);
                 }
             }
@@ -386,27 +387,23 @@ fn is_capitalised(w: &str) -> bool {
     w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
 }
 
-/// The instrument whose last word (`Act`, `Regulations`, ...) is token `k`.
-fn instrument_at(text: &str, toks: &[Tok], k: usize) -> Option<Instrument> {
-    let head = toks.get(k)?;
-    let mut first = k; // first token of the name so far
-    let mut committed = k; // first token of the name up to the last capitalised word
+/// The instrument whose last word (`Act`, `Regulations`, ...) is `head`.
+fn instrument_at(text: &str, head: &Tok) -> Option<Instrument> {
+    let mut committed = *head; // first word of the name up to the last capitalised word
     let mut depth = 0i32;
-    let mut j = k;
-    // The longest names run to about ten words ("Local Government and Public
-    // Involvement in Health Act"); the cap keeps a run of capitals linear.
-    let floor = k.saturating_sub(20);
-    while j > floor {
-        let (p, cur) = (toks.get(j - 1)?, toks.get(j)?);
+    let mut cur = *head; // first word of the name so far
+                         // The longest names run to about ten words ("Local Government and Public
+                         // Involvement in Health Act"); the cap keeps a run of capitals linear.
+    for _ in 0..20 {
+        let Some(p) = before(text, &cur) else { break };
         let g = gap(text, p.end, cur.start);
         let pw = p.str(text);
         // "Children’s", "Well-being": the same word.
         let possessive = cur.str(text) == "s" && matches!(g, "\u{2019}" | "'");
         if possessive || (g == "-" && pw.bytes().all(|b| b.is_ascii_alphabetic())) {
-            j -= 1;
-            first = j;
+            cur = p;
             if is_capitalised(pw) {
-                committed = j;
+                committed = p;
             }
             continue;
         }
@@ -420,25 +417,23 @@ fn instrument_at(text: &str, toks: &[Tok], k: usize) -> Option<Instrument> {
             _ => break,
         }
         if is_capitalised(pw) && !is_stop_word(pw) && !pw.bytes().all(|b| b.is_ascii_digit()) {
-            j -= 1;
-            first = j;
-            committed = j;
-        } else if is_connector(pw) && first == j {
-            j -= 1;
-            first = j;
+            cur = p;
+            committed = p;
+        } else if is_connector(pw) {
+            cur = p;
         } else {
             break;
         }
     }
-    if committed == k {
+    if committed.start == head.start {
         return None;
     }
-    let start = toks.get(committed)?.start;
+    let start = committed.start;
     let name = text.get(start..head.end)?;
     // Year after the name: "Act 1974".
     let mut end = head.end;
     let mut year = None;
-    if let Some(y) = toks.get(k + 1) {
+    if let Some(y) = after(text, head) {
         if is_space_str(gap(text, head.end, y.start)) && y.end - y.start == 4 {
             if let Some(v) = y
                 .str(text)
@@ -463,9 +458,8 @@ fn instrument_at(text: &str, toks: &[Tok], k: usize) -> Option<Instrument> {
     })
 }
 
-/// A provision group starting at unit token `k`: `sections 26(1) and 26A(1)`.
-fn group_at(text: &str, toks: &[Tok], k: usize) -> Option<Group> {
-    let head = toks.get(k)?;
+/// A provision group starting at the unit word `head`: `sections 26(1) and 26A(1)`.
+fn group_at(text: &str, head: &Tok) -> Option<Group> {
     let mut unit = unit_of(head.str(text))?;
     if head.str(text) == "s" {
         // "s.20", "s 20": only with the dot or a following number.

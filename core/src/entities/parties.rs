@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-use super::text::{gap, is_space_str, Words};
+use super::text::{after, before, gap, is_space_str, Words, PARTIES};
 
 /// A person (or body) the decision refers to, with every mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,43 +144,47 @@ fn is_label_word(w: &str) -> bool {
 /// Finds mentions of lettered people in `text`, given its words, and
 /// appends them to `out` (a buffer reused across pieces).
 pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<Found>) {
-    let toks = &words.toks;
     let b = text.as_bytes();
-    let mut k = 0;
-    // A letter rejected as a label makes the next "and B" a label too.
+    // Words starting before this offset belong to the mention before.
+    let mut taken = 0;
+    // A letter rejected as a label makes the next "and B" a label too: the
+    // start of the word two after it.
     let mut label_run_until: Option<usize> = None;
-    for &c in &words.parties {
-        if c < k {
-            continue; // part of the mention before
+    for t in words.lane(PARTIES) {
+        if t.start < taken {
+            continue;
         }
-        k = c;
-        let Some(t) = toks.get(k) else { break };
         let w = t.str(text);
         if let Some(title) = title_of(w) {
+            let next = after(text, t);
             // "Mr and Mrs X"
-            if let (Some(and), Some(t2), Some(l)) =
-                (toks.get(k + 1), toks.get(k + 2), toks.get(k + 3))
-            {
-                if and.str(text) == "and"
-                    && is_space_str(gap(text, t.end, and.start))
-                    && is_space_str(gap(text, and.end, t2.start))
-                    && title_sep(gap(text, t2.end, l.start))
-                    && is_letter(l.str(text))
-                    && letter_ends(b, l.end)
-                {
-                    if let Some(title2) = title_of(t2.str(text)) {
-                        out.push(Found {
-                            start: t.start,
-                            end: l.end,
-                            names: [Some((Some(title), l.first)), Some((Some(title2), l.first))],
-                            quoted: false,
-                        });
-                        k += 4;
-                        continue;
+            if let Some(and) = next.filter(|n| n.str(text) == "and") {
+                let t2 = after(text, &and);
+                let l = t2.as_ref().and_then(|t2| after(text, t2));
+                if let (Some(t2), Some(l)) = (t2, l) {
+                    if is_space_str(gap(text, t.end, and.start))
+                        && is_space_str(gap(text, and.end, t2.start))
+                        && title_sep(gap(text, t2.end, l.start))
+                        && is_letter(l.str(text))
+                        && letter_ends(b, l.end)
+                    {
+                        if let Some(title2) = title_of(t2.str(text)) {
+                            out.push(Found {
+                                start: t.start,
+                                end: l.end,
+                                names: [
+                                    Some((Some(title), l.first)),
+                                    Some((Some(title2), l.first)),
+                                ],
+                                quoted: false,
+                            });
+                            taken = l.end;
+                            continue;
+                        }
                     }
                 }
             }
-            if let Some(l) = toks.get(k + 1) {
+            if let Some(l) = next {
                 if title_sep(gap(text, t.end, l.start))
                     && is_letter(l.str(text))
                     && letter_ends(b, l.end)
@@ -191,30 +195,31 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<Found>) {
                         names: [Some((Some(title), l.first)), None],
                         quoted: false,
                     });
-                    k += 2;
-                    continue;
+                    taken = l.end;
                 }
             }
-            k += 1;
             continue;
         }
         if is_letter(w) && w != "I" && w != "A" {
-            let prev = k.checked_sub(1).and_then(|p| toks.get(p));
+            let prev = before(text, t);
             let prev_word = prev.map(|p| p.str(text)).unwrap_or("");
-            let before = t.start.checked_sub(1).and_then(|i| b.get(i)).copied();
+            let before_byte = t.start.checked_sub(1).and_then(|i| b.get(i)).copied();
             let is_label = prev.is_some_and(|p| is_space_str(gap(text, p.end, t.start)))
                 && (is_label_word(prev_word)
-                    || (matches!(prev_word, "and" | "or" | "to") && label_run_until == Some(k)));
+                    || (matches!(prev_word, "and" | "or" | "to")
+                        && label_run_until == Some(t.start)));
             // "COUNCIL’S": an apostrophe glued to the word before.
-            let apostrophe_s = matches!(before, Some(b'\'') | Some(0x99))
+            let apostrophe_s = matches!(before_byte, Some(b'\'') | Some(0x99))
                 && prev.is_some_and(|p| p.end + 3 >= t.start && p.end < t.start);
-            let glued = before
+            let glued = before_byte
                 .is_some_and(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'-' || c == b'/')
                 || matches!(b.get(t.end), Some(b'.') if b.get(t.end + 1).is_some_and(u8::is_ascii_alphanumeric))
                 || matches!(b.get(t.end), Some(b'-') | Some(b'/') | Some(b'&'));
-            let bracket = before == Some(b'(') || b.get(t.end) == Some(&b')');
+            let bracket = before_byte == Some(b'(') || b.get(t.end) == Some(&b')');
             if is_label {
-                label_run_until = Some(k + 2);
+                label_run_until = after(text, t)
+                    .and_then(|n| after(text, &n))
+                    .map(|n| n.start);
             } else if !apostrophe_s && !glued && !bracket && letter_ends(b, t.end) {
                 let quoted = quote_before(text, t.start) && quote_after(text, t.end);
                 out.push(Found {
@@ -225,7 +230,6 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<Found>) {
                 });
             }
         }
-        k += 1;
     }
 }
 

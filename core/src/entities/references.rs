@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-use super::text::{next_word, skip_spaces, word_at, Tok, Words};
+use super::text::{before, next_word, skip_spaces, word_at, Tok, Words, REFERENCES};
 
 /// A cross-reference to paragraphs of the same decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,9 +36,7 @@ const MAX_RANGE: u32 = 200;
 /// Finds paragraph references in `text` and appends them to `out` (a buffer
 /// reused across pieces); ranges are relative to `text`.
 pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, ParagraphRef)>) {
-    let toks = &words.toks;
-    for &k in &words.references {
-        let Some(t) = toks.get(k) else { continue };
+    for t in words.lane(REFERENCES) {
         if !matches!(t.first, b'p' | b'P') || !matches!(t.len(), 4 | 5 | 9 | 10) {
             continue;
         }
@@ -50,12 +48,9 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, Parag
             continue;
         }
         // "Schedule 5, paragraph 5(2)" is legislation.
-        if k >= 2 {
-            if let Some(prev) = toks.get(k - 2) {
-                if prev.str(text).eq_ignore_ascii_case("schedule") {
-                    continue;
-                }
-            }
+        let two_back = before(text, t).and_then(|p| before(text, &p));
+        if two_back.is_some_and(|p| p.str(text).eq_ignore_ascii_case("schedule")) {
+            continue;
         }
         if let Some(r) = reference_at(text, t.end) {
             out.push((t.start, r.0, r.1));

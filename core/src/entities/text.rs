@@ -6,18 +6,32 @@
 //! range that starts and ends on ASCII bytes is always a valid `str` slice.
 
 /// A word: a maximal run of ASCII letters and digits, as `start..end`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Tok {
     pub start: usize,
     pub end: usize,
     /// The first byte: scanners reject most words on it without slicing.
     pub first: u8,
+    /// Which scanners may start at this word ([`DATES`], [`LEGISLATION`],
+    /// [`PARTIES`], [`REFERENCES`]); set by [`Words::fill`], else 0.
+    pub lanes: u8,
 }
+
+/// [`Tok::lanes`] bits: the scanner each word may interest.
+pub(crate) const DATES: u8 = 1;
+pub(crate) const LEGISLATION: u8 = 2;
+pub(crate) const PARTIES: u8 = 4;
+pub(crate) const REFERENCES: u8 = 8;
 
 impl Tok {
     pub fn new(text: &str, start: usize, end: usize) -> Tok {
         let first = text.as_bytes().get(start).copied().unwrap_or(0);
-        Tok { start, end, first }
+        Tok {
+            start,
+            end,
+            first,
+            lanes: 0,
+        }
     }
 
     pub fn str<'a>(&self, text: &'a str) -> &'a str {
@@ -48,130 +62,212 @@ const WORD: [bool; 256] = {
     t
 };
 
-/// Builds a table: for each first byte, a bit mask of the word lengths (1..=15)
-/// that can start what one scanner looks for. (Compile time only.)
+/// The words, lower-cased, at which a scanner can start, with its lane. A
+/// scanner still checks case itself (`Act`, not `act`); this list only has
+/// to hold every word it would act on. Besides these: digits of up to four
+/// (days, years) for dates, and a lone capital letter for parties.
+const KEYWORDS: [(&[u8], u8); 59] = [
+    // Months, short months, seasons, and the qualifiers before them.
+    (b"january", DATES),
+    (b"february", DATES),
+    (b"march", DATES),
+    (b"april", DATES),
+    (b"may", DATES),
+    (b"june", DATES),
+    (b"july", DATES),
+    (b"august", DATES),
+    (b"september", DATES),
+    (b"october", DATES),
+    (b"november", DATES),
+    (b"december", DATES),
+    (b"jan", DATES),
+    (b"feb", DATES),
+    (b"mar", DATES),
+    (b"apr", DATES),
+    (b"jun", DATES),
+    (b"jul", DATES),
+    (b"aug", DATES),
+    (b"sep", DATES),
+    (b"sept", DATES),
+    (b"oct", DATES),
+    (b"nov", DATES),
+    (b"dec", DATES),
+    (b"spring", DATES),
+    (b"summer", DATES),
+    (b"autumn", DATES),
+    (b"winter", DATES),
+    (b"early", DATES),
+    (b"mid", DATES),
+    (b"late", DATES),
+    (b"end", DATES),
+    (b"start", DATES),
+    (b"beginning", DATES),
+    (b"middle", DATES),
+    // Instruments and provision units (`s` only as `s.`, checked apart).
+    (b"act", LEGISLATION),
+    (b"regulations", LEGISLATION),
+    (b"order", LEGISLATION),
+    (b"rules", LEGISLATION),
+    (b"section", LEGISLATION),
+    (b"sections", LEGISLATION),
+    (b"schedule", LEGISLATION),
+    (b"schedules", LEGISLATION),
+    (b"part", LEGISLATION),
+    (b"parts", LEGISLATION),
+    (b"regulation", LEGISLATION),
+    (b"article", LEGISLATION),
+    (b"articles", LEGISLATION),
+    // Titles before a letter.
+    (b"mr", PARTIES),
+    (b"mrs", PARTIES),
+    (b"ms", PARTIES),
+    (b"miss", PARTIES),
+    (b"mx", PARTIES),
+    (b"dr", PARTIES),
+    (b"master", PARTIES),
+    (b"paragraph", REFERENCES),
+    (b"paragraphs", REFERENCES),
+    (b"para", REFERENCES),
+    (b"paras", REFERENCES),
+];
+
+/// For each pair of first two letters (case folded, `26 * 26`), a bit mask
+/// of the lengths of the keywords that start with them: one load and a
+/// shift rule out nearly every other word before any comparison ("and",
+/// "she" and "should" share a first letter with a keyword, not two).
+/// Built from [`KEYWORDS`] at compile time.
 #[allow(clippy::indexing_slicing)]
-const fn len_table(rules: &[(u8, u8, u16)]) -> [u16; 256] {
-    let mut t = [0u16; 256];
+const PAIR_LENS: [u16; 26 * 26] = {
+    let mut t = [0u16; 26 * 26];
     let mut i = 0;
-    while i < rules.len() {
-        let (from, to, mask) = rules[i];
-        let mut b = from as usize;
-        while b <= to as usize {
-            t[b] |= mask;
-            b += 1;
-        }
-        i += 1;
-    }
-    t
-}
-
-#[allow(clippy::indexing_slicing)]
-const fn lens(list: &[u8]) -> u16 {
-    let mut m = 0u16;
-    let mut i = 0;
-    while i < list.len() {
-        m |= 1 << list[i];
-        i += 1;
-    }
-    m
-}
-
-/// Digits (days, years), month names, seasons, qualifiers (`early`, `mid`,
-/// `late`, `end`, `start`, `beginning`, `middle`). Capitals only at the
-/// lengths of a name with that initial (`Jan`, `June`, `January`; `Mar`,
-/// `March`, `Middle`; `Apr`, `April`, `August`, `Autumn`; `Sep`, `Sept`,
-/// `Start`, `Spring`, `Summer`, `September`): "Ombudsman" or "Services" is
-/// never looked at.
-const DATE_STARTS: [u16; 256] = len_table(&[
-    (b'0', b'9', lens(&[1, 2, 3, 4])),
-    (b'J', b'J', lens(&[3, 4, 7])),
-    (b'F', b'F', lens(&[3, 8])),
-    (b'O', b'O', lens(&[3, 7])),
-    (b'N', b'N', lens(&[3, 8])),
-    (b'D', b'D', lens(&[3, 8])),
-    (b'M', b'M', lens(&[3, 5, 6])),
-    (b'A', b'A', lens(&[3, 5, 6])),
-    (b'S', b'S', lens(&[3, 4, 5, 6, 9])),
-    (b'm', b'm', lens(&[3, 6])),
-    (b'a', b'a', lens(&[6])),
-    (b'w', b'w', lens(&[6])),
-    (b'W', b'W', lens(&[6])),
-    (b's', b's', lens(&[5, 6])),
-    (b'E', b'E', lens(&[3, 5])),
-    (b'e', b'e', lens(&[3, 5])),
-    (b'L', b'L', lens(&[4])),
-    (b'l', b'l', lens(&[4])),
-    (b'B', b'B', lens(&[9])),
-    (b'b', b'b', lens(&[9])),
-]);
-
-/// `Act`, `Regulations`, `Order`, `Rules`; `section(s)`, `Part(s)`,
-/// `Schedule(s)`, `regulation(s)`, `article(s)`, `s`.
-const LEGISLATION_STARTS: [u16; 256] = len_table(&[
-    (b'A', b'A', lens(&[3, 7])),
-    (b'R', b'R', lens(&[5, 10, 11])),
-    (b'O', b'O', lens(&[5])),
-    (b's', b's', lens(&[1, 7, 8])),
-    (b'S', b'S', lens(&[7, 8, 9])),
-    (b'P', b'P', lens(&[4, 5])),
-    (b'r', b'r', lens(&[10, 11])),
-    (b'a', b'a', lens(&[7, 8])),
-]);
-
-/// A lone capital letter, or a title (`Mr`, `Ms`, `Mx`, `Mrs`, `Miss`, `Master`, `Dr`).
-const PARTY_STARTS: [u16; 256] = len_table(&[
-    (b'A', b'Z', lens(&[1])),
-    (b'M', b'M', lens(&[2, 3, 4, 6])),
-    (b'D', b'D', lens(&[2])),
-]);
-
-/// `paragraph(s)`, `para(s)`.
-const REFERENCE_STARTS: [u16; 256] = len_table(&[
-    (b'p', b'p', lens(&[4, 5, 9, 10])),
-    (b'P', b'P', lens(&[4, 5, 9, 10])),
-]);
-
-/// The four tables in one: bits 0-15 dates, 16-31 legislation, 32-47
-/// parties, 48-63 references; one load and one test rule out most words.
-#[allow(clippy::indexing_slicing)]
-const STARTS: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = DATE_STARTS[i] as u64
-            | (LEGISLATION_STARTS[i] as u64) << 16
-            | (PARTY_STARTS[i] as u64) << 32
-            | (REFERENCE_STARTS[i] as u64) << 48;
+    while i < KEYWORDS.len() {
+        let (w, _) = KEYWORDS[i];
+        t[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << w.len();
         i += 1;
     }
     t
 };
 
-/// The words of one piece of text, and for each scanner the indices of the
-/// words that can start what it looks for: the scanners visit only those.
+/// `b - 'a'` for an ASCII letter of either case.
+fn letter_index(b: u8) -> Option<usize> {
+    let i = (b | 0x20).wrapping_sub(b'a');
+    (i < 26).then_some(usize::from(i))
+}
+
+/// The lengths a word starting with `first` and `second` (the byte after,
+/// 0 at the end) may have to be a candidate, as a bit mask.
+fn candidate_lens(first: u8, second: u8) -> u16 {
+    match (letter_index(first), letter_index(second)) {
+        (Some(i), Some(j)) => PAIR_LENS.get(i * 26 + j).copied().unwrap_or(0),
+        // A lone letter (a capital, or `s` of `s.`); not a letter and a digit.
+        (Some(_), None) if !is_word_byte(second) => 1 << 1,
+        // Days and years.
+        (None, _) if first.is_ascii_digit() => 0b1_1110,
+        _ => 0,
+    }
+}
+
+/// [`KEYWORDS`] by first letter and length (`26 * 16` buckets of up to
+/// four, each an index plus one, 0 for none): a word is compared with the
+/// few keywords of its letter and length, not with them all.
+#[allow(clippy::indexing_slicing)]
+const BUCKETS: [[u8; 4]; 26 * 16] = {
+    let mut t = [[0u8; 4]; 26 * 16];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let (w, _) = KEYWORDS[i];
+        let bucket = &mut t[(w[0] - b'a') as usize * 16 + w.len()];
+        let mut j = 0;
+        // A fifth keyword of one letter and length fails the build here.
+        while bucket[j] != 0 {
+            j += 1;
+        }
+        bucket[j] = i as u8 + 1;
+        i += 1;
+    }
+    t
+};
+
+/// [`KEYWORDS`] as little-endian integers, so a word is compared with one
+/// in a single operation.
+#[allow(clippy::indexing_slicing)]
+const PACKED: [u128; KEYWORDS.len()] = {
+    let mut t = [0u128; KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let (w, _) = KEYWORDS[i];
+        let mut j = 0;
+        while j < w.len() {
+            t[i] |= (w[j] as u128) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// The lanes of the word `b[start..start + len]`, whose first bytes and
+/// length passed [`candidate_lens`].
+fn lanes_of(b: &[u8], start: usize, len: usize) -> u8 {
+    let first = b.get(start).copied().unwrap_or(0);
+    if first.is_ascii_digit() {
+        return DATES;
+    }
+    if len == 1 {
+        // `I` and `A` are words, not people; `s` is a section only as `s.`.
+        return match first {
+            b'I' | b'A' => 0,
+            b'A'..=b'Z' => PARTIES,
+            b's' if b.get(start + 1) == Some(&b'.') => LEGISLATION,
+            _ => 0,
+        };
+    }
+    // The word's bytes as one integer, lower-cased: its bytes are ASCII
+    // letters and digits, and setting 0x20 lower-cases a capital and leaves
+    // a digit or a small letter as it is.
+    let mut window = [0u8; 16];
+    match b.get(start..start + 16) {
+        Some(w) => window.copy_from_slice(w),
+        None => {
+            for (d, s) in window.iter_mut().zip(b.iter().skip(start)) {
+                *d = *s;
+            }
+        }
+    }
+    let mask = (1u128 << (8 * len.min(15))) - 1;
+    let word = (u128::from_le_bytes(window) | 0x2020_2020_2020_2020_2020_2020_2020_2020) & mask;
+    let letter = usize::from(first.to_ascii_lowercase().wrapping_sub(b'a'));
+    let Some(bucket) = BUCKETS.get(letter * 16 + len) else {
+        return 0;
+    };
+    for &k in bucket {
+        let Some(i) = usize::from(k).checked_sub(1) else {
+            break;
+        };
+        if PACKED.get(i) == Some(&word) {
+            return KEYWORDS.get(i).map_or(0, |&(_, lane)| lane);
+        }
+    }
+    0
+}
+
+/// The words of one piece of text that can start what a scanner looks for
+/// (about a fifth of all words), each marked with the scanners it may
+/// interest. Scanners read the words around a candidate from the text
+/// itself ([`after`], [`before`]), so the other words are never stored.
 /// Reused from piece to piece, so it allocates once.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    pub toks: Vec<Tok>,
-    pub dates: Vec<usize>,
-    pub legislation: Vec<usize>,
-    pub parties: Vec<usize>,
-    pub references: Vec<usize>,
+    cands: Vec<Tok>,
 }
 
 impl Words {
-    /// Room for the words of `bytes` of prose, so filling rarely reallocates.
+    /// Room for the candidates of `bytes` of prose, so filling rarely reallocates.
     pub fn with_capacity(bytes: usize) -> Words {
-        // Prose averages over six bytes a word with its space; denser
-        // text regrows once.
-        let words = bytes / 6 + 16;
+        // Prose averages over six bytes a word with its space, and about
+        // one word in five is a candidate; denser text regrows once.
         Words {
-            toks: Vec::with_capacity(words),
-            dates: Vec::with_capacity(words / 4),
-            legislation: Vec::with_capacity(words / 8),
-            parties: Vec::with_capacity(words / 4),
-            references: Vec::with_capacity(16),
+            cands: Vec::with_capacity(bytes / 24 + 16),
         }
     }
 
@@ -182,42 +278,127 @@ impl Words {
         w
     }
 
-    /// Splits `text` into words and files each under the scanners it may interest.
-    pub fn fill(&mut self, text: &str) {
-        self.toks.clear();
-        self.dates.clear();
-        self.legislation.clear();
-        self.parties.clear();
-        self.references.clear();
-        let b = text.as_bytes();
-        for_each_word(b, |start, end| {
-            let first = b.get(start).copied().unwrap_or(0);
-            let len = end - start;
-            let k = self.toks.len();
-            self.toks.push(Tok { start, end, first });
-            if len >= 16 {
-                return;
-            }
-            // This word's length bit in each of the four 16-bit lanes.
-            let lanes = STARTS.get(usize::from(first)).copied().unwrap_or(0);
-            let hits = lanes & (0x0001_0001_0001_0001u64 << len);
-            if hits == 0 {
-                return;
-            }
-            if hits & 0xFFFF != 0 {
-                self.dates.push(k);
-            }
-            if hits & 0xFFFF_0000 != 0 {
-                self.legislation.push(k);
-            }
-            if hits & 0xFFFF_0000_0000 != 0 {
-                self.parties.push(k);
-            }
-            if hits >> 48 != 0 {
-                self.references.push(k);
-            }
-        });
+    /// The candidates for the scanner of `lane`, in text order.
+    pub fn lane(&self, lane: u8) -> impl Iterator<Item = &Tok> {
+        self.cands.iter().filter(move |t| t.lanes & lane != 0)
     }
+
+    /// Finds the candidates of `text`. Works a 64-byte chunk at a time: a
+    /// bit mask of its word bytes gives each word's start and length
+    /// without looking at the bytes again, and a word is looked at further
+    /// only when its first byte and length can start something.
+    pub fn fill(&mut self, text: &str) {
+        self.cands.clear();
+        let b = text.as_bytes();
+        // The previous chunk ended inside a word.
+        let mut open = false;
+        for (ci, chunk) in b.chunks(64).enumerate() {
+            let base = ci * 64;
+            let m = word_mask(chunk);
+            let mut starts = m & !((m << 1) | u64::from(open));
+            open = (m >> (chunk.len() - 1)) & 1 == 1;
+            while starts != 0 {
+                let s = starts.trailing_zeros();
+                starts &= starts - 1;
+                let start = base + s as usize;
+                let first = b.get(start).copied().unwrap_or(0);
+                let second = b.get(start + 1).copied().unwrap_or(0);
+                let lens = candidate_lens(first, second);
+                if lens == 0 {
+                    continue;
+                }
+                // Bits past a short last chunk are clear in `m`, so a word
+                // ends in the chunk unless it runs off a full one.
+                let rest = !m >> s;
+                let len = if rest != 0 {
+                    rest.trailing_zeros() as usize
+                } else {
+                    word_len(b, start)
+                };
+                if len >= 16 || (lens >> len) & 1 == 0 {
+                    continue;
+                }
+                let end = start + len;
+                let lanes = lanes_of(b, start, len);
+                if lanes != 0 {
+                    self.cands.push(Tok {
+                        start,
+                        end,
+                        first,
+                        lanes,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Length of the word starting at `start`, counted up to 16 (all a
+/// candidate can be).
+fn word_len(b: &[u8], start: usize) -> usize {
+    b.iter()
+        .skip(start)
+        .take(16)
+        .take_while(|&&c| is_word_byte(c))
+        .count()
+}
+
+/// Which bytes of a chunk of at most 64 are word bytes, as a bit mask.
+/// Written so that the compiler vectorises it: a flag byte per input byte
+/// from two range tests, then eight flags at a time gathered into eight
+/// bits by one multiply.
+fn word_mask(chunk: &[u8]) -> u64 {
+    if let Ok(full) = <&[u8; 64]>::try_from(chunk) {
+        return mask64(full);
+    }
+    // The short last chunk, padded with non-word bytes.
+    let mut bytes = [0u8; 64];
+    let n = chunk.len().min(64);
+    if let (Some(dst), Some(src)) = (bytes.get_mut(..n), chunk.get(..n)) {
+        dst.copy_from_slice(src);
+    }
+    mask64(&bytes)
+}
+
+fn mask64(bytes: &[u8; 64]) -> u64 {
+    let mut flags = [0u8; 64];
+    for (f, &c) in flags.iter_mut().zip(bytes) {
+        *f = u8::from(((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10));
+    }
+    let mut m = 0u64;
+    for (j, eight) in flags.chunks_exact(8).enumerate() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(eight);
+        // Byte k (0 or 1) lands on bit 56 + k of the product.
+        m |= (u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
+    }
+    m
+}
+
+/// The word after `t` in `text`, whatever lies between: what the next word
+/// of a full split into words would be.
+pub(crate) fn after(text: &str, t: &Tok) -> Option<Tok> {
+    let b = text.as_bytes();
+    let rest = b.get(t.end..)?;
+    let start = t.end + rest.iter().position(|&c| is_word_byte(c))?;
+    let word = b.get(start..)?;
+    let len = word
+        .iter()
+        .position(|&c| !is_word_byte(c))
+        .unwrap_or(word.len());
+    Some(Tok::new(text, start, start + len))
+}
+
+/// The word before `t` in `text`, whatever lies between.
+pub(crate) fn before(text: &str, t: &Tok) -> Option<Tok> {
+    let b = text.as_bytes();
+    let end = b.get(..t.start)?.iter().rposition(|&c| is_word_byte(c))? + 1;
+    let start = b
+        .get(..end)?
+        .iter()
+        .rposition(|&c| !is_word_byte(c))
+        .map_or(0, |i| i + 1);
+    Some(Tok::new(text, start, end))
 }
 
 /// Calls `f(start, end)` for every word, in order. Branch-free per byte: each
@@ -229,17 +410,7 @@ fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
     let mut open = 0usize;
     for (ci, chunk) in b.chunks(64).enumerate() {
         let base = ci * 64;
-        let mut m: u64 = 0;
-        let mut eights = chunk.chunks_exact(8);
-        for (j, e) in eights.by_ref().enumerate() {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(e);
-            m |= u64::from(word_bits8(u64::from_le_bytes(w))) << (8 * j);
-        }
-        let done = chunk.len() - eights.remainder().len();
-        for (j, &c) in eights.remainder().iter().enumerate() {
-            m |= u64::from(is_word_byte(c)) << (done + j);
-        }
+        let m = word_mask(chunk);
         let valid = if chunk.len() >= 64 {
             u64::MAX
         } else {
@@ -272,33 +443,12 @@ fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// Which of eight bytes (little-endian in `x`) are ASCII letters or digits,
-/// as the low eight bits: SWAR range tests, no table, no branch.
-fn word_bits8(x: u64) -> u8 {
-    const L: u64 = 0x0101_0101_0101_0101;
-    const H: u64 = 0x8080_8080_8080_8080;
-    let ascii = !x & H;
-    let y = x & !H;
-    // High bit of each byte set iff lo <= y <= hi (y < 0x80, so no carries).
-    let in_range = |y: u64, lo: u64, hi: u64| {
-        let ge_lo = y.wrapping_add((0x80 - lo) * L) & H;
-        let gt_hi = y.wrapping_add((0x7F - hi) * L) & H;
-        ge_lo & !gt_hi
-    };
-    let digit = in_range(y, 0x30, 0x39);
-    let letter = in_range(y | (0x20 * L), 0x61, 0x7A);
-    let word = (digit | letter) & ascii;
-    // Gather the eight high bits into one byte.
-    ((word >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
-}
-
 /// Splits `text` into words, reusing `out`.
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
     for_each_word(b, |start, end| {
-        let first = b.get(start).copied().unwrap_or(0);
-        out.push(Tok { start, end, first });
+        out.push(Tok::new(text, start, end));
     });
 }
 
@@ -521,18 +671,91 @@ mod tests {
     }
 
     #[test]
-    fn swar_matches_table() {
+    fn mask_matches_table() {
+        // Every byte at every position of a full chunk and of a short one.
         for b in 0..=255u8 {
-            for pos in 0..8 {
-                let mut bytes = [b' '; 8];
-                bytes[pos] = b;
-                let got = word_bits8(u64::from_le_bytes(bytes));
-                let want = if WORD[usize::from(b)] { 1u8 << pos } else { 0 };
-                assert_eq!(got, want, "byte {b:#x} at {pos}");
+            for len in [64usize, 13] {
+                for pos in 0..len {
+                    let mut bytes = vec![b' '; len];
+                    bytes[pos] = b;
+                    let want = if WORD[usize::from(b)] { 1u64 << pos } else { 0 };
+                    assert_eq!(word_mask(&bytes), want, "byte {b:#x} at {pos} of {len}");
+                }
             }
         }
-        let all = *b"aZ09-\xc2\xa3_";
-        assert_eq!(word_bits8(u64::from_le_bytes(all)), 0b0000_1111);
+        assert_eq!(word_mask(b"aZ09-\xc2\xa3_"), 0b0000_1111);
+    }
+
+    /// The candidates by their definition, word by word.
+    fn naive_candidates(text: &str) -> Vec<(usize, usize, u8)> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        toks.iter()
+            .filter_map(|t| {
+                let w = t.str(text);
+                let lower = w.to_ascii_lowercase();
+                let lanes = if w.as_bytes()[0].is_ascii_digit() {
+                    if w.len() <= 4 {
+                        DATES
+                    } else {
+                        0
+                    }
+                } else if w.len() == 1 {
+                    match w.as_bytes()[0] {
+                        b'I' | b'A' => 0,
+                        c if c.is_ascii_uppercase() => PARTIES,
+                        b's' if text[t.end..].starts_with('.') => LEGISLATION,
+                        _ => 0,
+                    }
+                } else {
+                    KEYWORDS
+                        .iter()
+                        .find(|(k, _)| *k == lower.as_bytes())
+                        .map_or(0, |&(_, lane)| lane)
+                };
+                (lanes != 0).then_some((t.start, t.end, lanes))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn candidates_match_their_definition() {
+        let mut texts: Vec<String> = vec![
+            "Mrs X complained on 3 March 2021 under section 26(1) of the Act, s. 3; see paragraphs 4 and 5.".into(),
+            "MARCH, September; the Summer of 2020, early June, end of May; Schedule 2 Part 3 Parts I".into(),
+            // Keywords across the 64-byte chunk edges and at the very end.
+            format!("{}December {}Regulations {}s.", "x".repeat(60), " ".repeat(58), "y ".repeat(30)),
+            format!("{} para", "a".repeat(63)),
+            "paragraphsx paragraphs regulationss 12345 1234 1st 22nd A I X".into(),
+        ];
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        for e in std::fs::read_dir(fixtures).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+        assert!(texts.len() >= 9, "the fixtures are read");
+        for t in &texts {
+            let got: Vec<(usize, usize, u8)> = Words::of(t)
+                .cands
+                .iter()
+                .map(|c| (c.start, c.end, c.lanes))
+                .collect();
+            assert_eq!(got, naive_candidates(t), "{t:?}");
+        }
+        // Every keyword in both cases and capitalised is found, and nothing else in the sentence.
+        for (k, lane) in KEYWORDS {
+            let k = std::str::from_utf8(k).unwrap();
+            let cap = format!("{}{}", k[..1].to_ascii_uppercase(), &k[1..]);
+            for w in [k.to_string(), k.to_ascii_uppercase(), cap] {
+                let t = format!("the {w} of");
+                let words = Words::of(&t);
+                let found: Vec<(&str, u8)> =
+                    words.cands.iter().map(|c| (c.str(&t), c.lanes)).collect();
+                assert_eq!(found, [(w.as_str(), lane)], "{t}");
+            }
+        }
     }
 
     #[test]
