@@ -131,40 +131,66 @@ const KEYWORDS: [(&[u8], u8); 59] = [
     (b"paras", REFERENCES),
 ];
 
-/// For each pair of first two letters (case folded, `26 * 26`), a bit mask
-/// of the lengths of the keywords that start with them: one load and a
-/// shift rule out nearly every other word before any comparison ("and",
-/// "she" and "should" share a first letter with a keyword, not two).
-/// Built from [`KEYWORDS`] at compile time.
+/// A byte's class for [`PAIR_LENS`]: 0 not in a word, 1-26 a small
+/// letter, 27-52 a capital, 53 a digit.
 #[allow(clippy::indexing_slicing)]
-const PAIR_LENS: [u16; 26 * 26] = {
-    let mut t = [0u16; 26 * 26];
+const CODE: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut i = 0;
-    while i < KEYWORDS.len() {
-        let (w, _) = KEYWORDS[i];
-        t[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << w.len();
+    while i < 26 {
+        t[b'a' as usize + i] = 1 + i as u8;
+        t[b'A' as usize + i] = 27 + i as u8;
         i += 1;
+    }
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = 53;
+        d += 1;
     }
     t
 };
 
-/// `b - 'a'` for an ASCII letter of either case.
-fn letter_index(b: u8) -> Option<usize> {
-    let i = (b | 0x20).wrapping_sub(b'a');
-    (i < 26).then_some(usize::from(i))
-}
+/// For each pair of classes of a word's first two bytes (the second 0 for
+/// a one-letter word), a bit mask of the lengths a candidate starting so
+/// can have: one load and a shift rule out nearly every other word before
+/// any comparison ("and", "she" and "should" share a first letter with a
+/// keyword, not two). Built from [`KEYWORDS`] at compile time.
+#[allow(clippy::indexing_slicing)]
+const PAIR_LENS: [u16; 64 * 64] = {
+    let mut t = [0u16; 64 * 64];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let (w, _) = KEYWORDS[i];
+        let (a, b) = (CODE[w[0] as usize] as usize, CODE[w[1] as usize] as usize);
+        // Small or capital, each of the two letters.
+        t[a * 64 + b] |= 1 << w.len();
+        t[(a + 26) * 64 + b] |= 1 << w.len();
+        t[a * 64 + b + 26] |= 1 << w.len();
+        t[(a + 26) * 64 + b + 26] |= 1 << w.len();
+        i += 1;
+    }
+    let mut c = 0;
+    while c < 54 {
+        // Days and years: a digit, then anything.
+        t[53 * 64 + c] |= 0b1_1110;
+        c += 1;
+    }
+    // A lone capital; `s` of `s.`.
+    let mut l = 27;
+    while l < 53 {
+        t[l * 64] |= 1 << 1;
+        l += 1;
+    }
+    t[CODE[b's' as usize] as usize * 64] |= 1 << 1;
+    t
+};
 
 /// The lengths a word starting with `first` and `second` (the byte after,
 /// 0 at the end) may have to be a candidate, as a bit mask.
 fn candidate_lens(first: u8, second: u8) -> u16 {
-    match (letter_index(first), letter_index(second)) {
-        (Some(i), Some(j)) => PAIR_LENS.get(i * 26 + j).copied().unwrap_or(0),
-        // A lone letter (a capital, or `s` of `s.`); not a letter and a digit.
-        (Some(_), None) if !is_word_byte(second) => 1 << 1,
-        // Days and years.
-        (None, _) if first.is_ascii_digit() => 0b1_1110,
-        _ => 0,
-    }
+    let a = usize::from(CODE.get(usize::from(first)).copied().unwrap_or(0));
+    let b = usize::from(CODE.get(usize::from(second)).copied().unwrap_or(0));
+    PAIR_LENS.get(a * 64 + b).copied().unwrap_or(0)
 }
 
 /// [`KEYWORDS`] by first letter and length (`26 * 16` buckets of up to
