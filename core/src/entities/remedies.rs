@@ -352,7 +352,7 @@ fn trim_span(input: &str, span: Span) -> Span {
     let mut t = text.trim_end();
     loop {
         let before = t.len();
-        t = t.trim_end_matches([';', ',', '.', ':', ' ', '\u{a0}']);
+        t = trim_end_punct(t);
         for tail in [" and", " or"] {
             if let Some(x) = t.strip_suffix(tail) {
                 t = x;
@@ -365,6 +365,20 @@ fn trim_span(input: &str, span: Span) -> Span {
     let lead = t.len() - t.trim_start().len();
     let start = span.start + lead;
     Span::new(start, span.start + t.len(), span.line)
+}
+
+/// `t.trim_end_matches([';', ',', '.', ':', ' ', '\u{a0}'])` on bytes: a
+/// no-break space is C2 A0, and C2 only ever leads a character.
+fn trim_end_punct(t: &str) -> &str {
+    let mut b = t.as_bytes();
+    loop {
+        b = match b {
+            [rest @ .., b';' | b',' | b'.' | b':' | b' '] => rest,
+            [rest @ .., 0xC2, 0xA0] => rest,
+            _ => break,
+        };
+    }
+    t.get(..b.len()).unwrap_or(t)
 }
 
 /// A paragraph written like a list item: lower-case start or an imperative verb.
@@ -607,31 +621,31 @@ impl PhraseSet {
         // that is a state) is shallower, so already complete; missing edges
         // take the failure link's edge, and outputs add the link's outputs.
         let mut fail = vec![0usize; out.len()];
+        // The failure state's row; all root for the root itself, whose
+        // missing edges loop back to it.
+        let mut via = vec![0u16; width];
         let mut queue = std::collections::VecDeque::from([0usize]);
         while let Some(s) = queue.pop_front() {
             let f = fail.get(s).copied().unwrap_or(0);
             if s != 0 {
+                if let Some(row) = next.get(f * width..(f + 1) * width) {
+                    via.copy_from_slice(row);
+                }
                 let inherited = out.get(f).copied().unwrap_or(0);
                 if let Some(o) = out.get_mut(s) {
                     *o |= inherited;
                 }
             }
-            for c in 0..width {
-                // The root's missing edges loop back to it.
-                let via_fail = if s == 0 {
-                    0
-                } else {
-                    next.get(f * width + c).copied().unwrap_or(0)
-                };
-                let Some(e) = next.get_mut(s * width + c) else {
-                    continue;
-                };
+            let Some(row) = next.get_mut(s * width..(s + 1) * width) else {
+                continue;
+            };
+            for (e, &v) in row.iter_mut().zip(&via) {
                 if *e == NONE {
-                    *e = via_fail;
+                    *e = v;
                 } else {
                     let child = usize::from(*e);
                     if let Some(fc) = fail.get_mut(child) {
-                        *fc = usize::from(via_fail);
+                        *fc = usize::from(v);
                     }
                     queue.push_back(child);
                 }
@@ -647,36 +661,37 @@ impl PhraseSet {
 
     /// The groups with a phrase in the folded `text`.
     pub(super) fn scan(&self, text: &[u8]) -> u32 {
+        let (classes, next, out, width) =
+            (&self.classes, &self.next[..], &self.out[..], self.width);
         let mut state = 0usize;
         let mut found = 0;
-        let mut i = 0;
-        while let Some(&c) = text.get(i) {
-            i += 1;
-            // The folding of `text::fold`, byte for byte.
-            let folded = match c {
-                0xC2 if text.get(i) == Some(&0xA0) => {
-                    i += 1;
-                    b' '
-                }
-                0xE2 => match text.get(i..i + 2) {
-                    Some([0x80, 0x98 | 0x99]) => {
-                        i += 2;
-                        b'\''
-                    }
-                    Some([0x80, 0x9C | 0x9D]) => {
-                        i += 2;
-                        b'"'
-                    }
-                    _ => c,
-                },
-                _ => c,
-            };
-            let class = usize::from(self.classes.get(usize::from(folded)).copied().unwrap_or(0));
-            state = self
-                .next
-                .get(state * self.width + class)
+        let mut step = |c: u8| {
+            let class = usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
+            state = next
+                .get(state * width + class)
                 .map_or(0, |&n| usize::from(n));
-            found |= self.out.get(state).copied().unwrap_or(0);
+            found |= out.get(state).copied().unwrap_or(0);
+        };
+        let mut rest = text;
+        loop {
+            // Folding changes only what starts with C2 or E2 (besides ASCII
+            // case, which the byte classes ignore): the runs between go as they are.
+            let run = memchr::memchr2(0xC2, 0xE2, rest).unwrap_or(rest.len());
+            for &c in rest.get(..run).unwrap_or(&[]) {
+                step(c);
+            }
+            let Some((&c, after)) = rest.get(run..).and_then(<[u8]>::split_first) else {
+                break;
+            };
+            // The folding of `text::fold`.
+            let (folded, after) = match (c, after) {
+                (0xC2, [0xA0, tail @ ..]) => (b' ', tail),
+                (0xE2, [0x80, 0x98 | 0x99, tail @ ..]) => (b'\'', tail),
+                (0xE2, [0x80, 0x9C | 0x9D, tail @ ..]) => (b'"', tail),
+                _ => (c, after),
+            };
+            step(folded);
+            rest = after;
         }
         found
     }
@@ -705,22 +720,16 @@ pub(crate) fn deadline_in(input: &str, t: &Text) -> Option<Deadline> {
         if !within {
             continue;
         }
-        let mut after = [Word::default(); AFTER_WITHIN];
-        let n = words_from(b, end, &mut after);
-        if let Some(d) = deadline_at(input, t, w, after.get(..n).unwrap_or(&[])) {
+        if let Some(d) = deadline_at(input, t, w, WordsFrom { b, at: end }) {
             return Some(d);
         }
     }
     None
 }
 
-/// The most words a deadline reads after "within": count, `working`, unit,
-/// `of`, and seven more looking for `decision`.
-const AFTER_WITHIN: usize = 11;
-
 /// A word of a piece of text, as `start..end` (a run of ASCII letters and
 /// digits, as [`tokenize`] finds them).
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct Word {
     start: usize,
     end: usize,
@@ -730,42 +739,24 @@ impl Word {
     fn str(self, text: &str) -> &str {
         text.get(self.start..self.end).unwrap_or("")
     }
-}
 
-/// Fills `out` with the words from byte `from` on (which must not be inside
-/// a word); returns how many there were, at most `out.len()`.
-fn words_from(b: &[u8], mut from: usize, out: &mut [Word]) -> usize {
-    let mut n = 0;
-    for slot in out.iter_mut() {
-        let Some(rest) = b.get(from..) else { break };
-        let Some(skip) = rest.iter().position(u8::is_ascii_alphanumeric) else {
-            break;
-        };
-        let start = from + skip;
-        let len = rest.get(skip..).map_or(0, |r| {
-            r.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
-        });
-        *slot = Word {
-            start,
-            end: start + len,
-        };
-        n += 1;
-        from = start + len;
+    /// The word in lower case, to match keywords against.
+    fn lower(self, text: &str) -> Lower {
+        Lower::new(text.as_bytes().get(self.start..self.end).unwrap_or(&[]))
     }
-    n
 }
 
-/// A word in ASCII lower case on the stack, to match keywords without
-/// allocating; longer words than any keyword come back empty.
+/// A short word in ASCII lower case on the stack, to match keywords without
+/// allocating; a word longer than any keyword comes back empty.
 struct Lower([u8; 12], usize);
 
 impl Lower {
-    fn new(w: &str) -> Lower {
+    fn new(w: &[u8]) -> Lower {
         let mut buf = [0u8; 12];
         let Some(dst) = buf.get_mut(..w.len()) else {
             return Lower(buf, 0);
         };
-        dst.copy_from_slice(w.as_bytes());
+        dst.copy_from_slice(w);
         dst.make_ascii_lowercase();
         Lower(buf, w.len())
     }
@@ -775,25 +766,65 @@ impl Lower {
     }
 }
 
+/// ASCII letters and digits, the bytes of words.
+#[allow(clippy::indexing_slicing)] // compile time only
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+fn is_alnum(c: u8) -> bool {
+    ALNUM.get(usize::from(c)).copied().unwrap_or(false)
+}
+
+/// The words of a text from byte `at` (not inside a word) on, read one at a
+/// time: a deadline needs only the few after "within".
+struct WordsFrom<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for WordsFrom<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let rest = self.b.get(self.at..)?;
+        let start = rest.iter().position(|&c| is_alnum(c))?;
+        let word = rest.get(start..)?;
+        let len = word
+            .iter()
+            .position(|&c| !is_alnum(c))
+            .unwrap_or(word.len());
+        let start = self.at + start;
+        self.at = start + len;
+        Some(Word {
+            start,
+            end: start + len,
+        })
+    }
+}
+
 /// The deadline starting at the word "within" (byte `w` of `t`), given the
 /// words after it.
-fn deadline_at(input: &str, t: &Text, w: usize, after: &[Word]) -> Option<Deadline> {
+fn deadline_at(input: &str, t: &Text, w: usize, mut words: WordsFrom) -> Option<Deadline> {
     let text = input.get(t.span.start..t.span.end)?;
-    let count = count_word(after.first()?.str(text))?;
-    let mut u = 1;
+    let count = count_word(words.next()?.str(text))?;
     let mut working = false;
-    if let Some(x) = after.get(u) {
-        match Lower::new(x.str(text)).get() {
-            b"working" | b"business" => {
-                working = true;
-                u += 1;
-            }
-            b"calendar" | b"clear" => u += 1,
-            _ => {}
+    let mut unit_tok = words.next()?;
+    match unit_tok.lower(text).get() {
+        b"working" | b"business" => {
+            working = true;
+            unit_tok = words.next()?;
         }
+        b"calendar" | b"clear" => unit_tok = words.next()?,
+        _ => {}
     }
-    let unit_tok = after.get(u)?;
-    let unit = match Lower::new(unit_tok.str(text)).get() {
+    let unit = match unit_tok.lower(text).get() {
         b"day" | b"days" if working => DurationUnit::WorkingDay,
         b"day" | b"days" => DurationUnit::Day,
         b"week" | b"weeks" => DurationUnit::Week,
@@ -812,7 +843,7 @@ fn deadline_at(input: &str, t: &Text, w: usize, after: &[Word]) -> Option<Deadli
         b"year" | b"years" => DurationUnit::Year,
         _ => return None,
     };
-    let (end, from) = counted_from(text, after, u + 1).unwrap_or((unit_tok.end, None));
+    let (end, from) = counted_from(text, words).unwrap_or((unit_tok.end, None));
     Some(make_deadline(input, t, w, end, count, unit, from))
 }
 
@@ -836,20 +867,17 @@ fn make_deadline(
 }
 
 /// `of the date of the final decision`, `from the date of this report`, `of my decision`.
-fn counted_from(text: &str, toks: &[Word], k: usize) -> Option<(usize, Option<CountedFrom>)> {
-    let w = |i: usize| toks.get(i).map(|t| Lower::new(t.str(text)));
-    let first = w(k)?;
-    if first.get() != b"of" && first.get() != b"from" {
+fn counted_from(text: &str, mut words: WordsFrom) -> Option<(usize, Option<CountedFrom>)> {
+    if !matches!(words.next()?.lower(text).get(), b"of" | b"from") {
         return None;
     }
     // Look ahead a few words for "decision" or "report".
-    for i in k + 1..(k + 8).min(toks.len()) {
-        let word = w(i)?;
-        match word.get() {
+    for word in words.take(7) {
+        match word.lower(text).get() {
             b"decision" | b"statement" => {
-                return Some((toks.get(i)?.end, Some(CountedFrom::FinalDecision)))
+                return Some((word.end, Some(CountedFrom::FinalDecision)))
             }
-            b"report" => return Some((toks.get(i)?.end, Some(CountedFrom::Report))),
+            b"report" => return Some((word.end, Some(CountedFrom::Report))),
             b"the" | b"date" | b"of" | b"this" | b"my" | b"our" | b"final" | b"its" | b"a" => {}
             _ => return None,
         }
@@ -929,7 +957,12 @@ impl Iterator for Sentences<'_> {
                     (self.start, self.text.len())
                 }
             };
-            if self.text.get(s..e).is_some_and(|x| !x.trim().is_empty()) {
+            // Not blank (`trim_start` alone tells).
+            if self
+                .text
+                .get(s..e)
+                .is_some_and(|x| !x.trim_start().is_empty())
+            {
                 // Leading spaces (and a carriage return) trimmed, so spans
                 // start on the first word.
                 let b = self.text.as_bytes();
