@@ -10,7 +10,11 @@ use serde::{Deserialize, Serialize};
 use crate::span::{Span, Text};
 use crate::tree::{Block, Decision, FieldName, OutcomeKind, Section, SectionKind, Subsection};
 
-use super::text::{fold, sentences};
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
+use super::remedies::{PhraseSet, Sentences};
 
 /// What the decision found.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -94,9 +98,10 @@ pub enum NotInvestigatedReason {
     Declined,
 }
 
-/// A sentence with its absolute span.
+/// A sentence that may answer a question: which groups of phrases it
+/// contains (bits of [`PHRASES`]) and its absolute span.
 struct Sentence {
-    folded: String,
+    phrases: u32,
     span: Span,
 }
 
@@ -173,7 +178,7 @@ pub(crate) fn derive(decision: &Decision, input: &str) -> Findings {
 
 /// The sentences the answers are read from, in the order they are asked:
 /// final decision (and findings), summary, legacy body. Each list is split
-/// and folded only when a question gets that far, since most answers are in
+/// and read only when a question gets that far, since most answers are in
 /// the final decision.
 struct Sources<'a> {
     decision: &'a Decision<'a>,
@@ -187,13 +192,13 @@ impl Sources<'_> {
     fn get(&self, i: usize) -> Option<(&[Sentence], Source)> {
         let (cell, source) = (self.cells.get(i)?, *Self::SOURCES.get(i)?);
         let v = cell.get_or_init(|| match source {
-            Source::Summary => self
-                .decision
-                .summary
-                .iter()
-                .flat_map(|s| s.content.iter())
-                .flat_map(|t| split(self.input, t))
-                .collect(),
+            Source::Summary => {
+                let mut v = Vec::new();
+                for t in self.decision.summary.iter().flat_map(|s| s.content.iter()) {
+                    split(self.input, t, &mut v);
+                }
+                v
+            }
             _ => {
                 let mut v = Vec::new();
                 for s in &self.decision.sections {
@@ -221,7 +226,7 @@ fn blocks_sentences(input: &str, blocks: &[Block], subs: &[Subsection], out: &mu
     for b in blocks {
         if let Block::Paragraph(p) = b {
             for t in &p.content {
-                out.extend(split(input, t));
+                split(input, t, out);
             }
         }
     }
@@ -231,36 +236,43 @@ fn blocks_sentences(input: &str, blocks: &[Block], subs: &[Subsection], out: &mu
 }
 
 /// Stems of the words a finding is read from ("Fault"/"fault", ...), built once.
-static KEYS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    std::sync::LazyLock::new(|| {
-        ["ault", "njustice", "nvestigat", "iscontinu"].map(memchr::memmem::Finder::new)
-    });
+static KEYS: LazyLock<[Finder<'static>; 4]> =
+    LazyLock::new(|| ["ault", "njustice", "nvestigat", "iscontinu"].map(Finder::new));
 
-fn split(input: &str, t: &Text) -> Vec<Sentence> {
+/// Adds the sentences of a piece of text that hold a key, each with the
+/// phrases it contains.
+fn split(input: &str, t: &Text, out: &mut Vec<Sentence>) {
     let Some(text) = input.get(t.span.start..t.span.end) else {
-        return Vec::new();
+        return;
     };
-    // A sentence holds a key only if its piece of text does: most pieces
-    // hold none, and then need no sentence split at all.
-    if !KEYS.iter().any(|k| k.find(text.as_bytes()).is_some()) {
-        return Vec::new();
+    let b = text.as_bytes();
+    // The next occurrence of each key not yet passed. Keys are letters, so
+    // each lies inside one sentence, and a sentence holds a key exactly when
+    // the nearest one starts before its end: sentences before it are skipped
+    // unread, and most pieces of text hold none at all.
+    let mut next = KEYS.each_ref().map(|k| k.find(b));
+    if next.iter().all(Option::is_none) {
+        return;
     }
-    sentences(text)
-        .into_iter()
-        .filter_map(|(s, e)| {
-            let piece = text.get(s..e)?;
-            // Only sentences that can answer a question are folded for the phrase tests.
-            let b = piece.as_bytes();
-            let relevant = KEYS.iter().any(|k| k.find(b).is_some());
-            if !relevant {
-                return None;
-            }
-            Some(Sentence {
-                folded: fold(piece),
+    for (s, e) in Sentences::new(text) {
+        let Some(&first) = next.iter().flatten().min() else {
+            break;
+        };
+        if first >= e {
+            continue;
+        }
+        if let Some(piece) = text.get(s..e) {
+            out.push(Sentence {
+                phrases: PHRASES.scan(piece.as_bytes()),
                 span: Span::new(t.span.start + s, t.span.start + e, t.span.line),
-            })
-        })
-        .collect()
+            });
+        }
+        for (n, k) in next.iter_mut().zip(KEYS.iter()) {
+            if n.is_some_and(|p| p < e) {
+                *n = b.get(e..).and_then(|r| k.find(r)).map(|j| e + j);
+            }
+        }
+    }
 }
 
 fn outcome(decision: &Decision) -> Option<(OutcomeKind, Span)> {
@@ -287,11 +299,11 @@ fn first_answer(
     input: &str,
     sources: &Sources,
     which: std::ops::Range<usize>,
-    test: fn(&str) -> Option<Answer>,
+    test: fn(u32) -> Option<Answer>,
 ) -> Option<Finding> {
     for (sentences, source) in which.filter_map(|i| sources.get(i)) {
         for s in sentences.iter() {
-            if let Some(a) = test(&s.folded) {
+            if let Some(a) = test(s.phrases) {
                 return Some(answer(input, a, source, s.span));
             }
         }
@@ -306,7 +318,7 @@ fn first_investigated(
 ) -> Option<Investigated> {
     for (sentences, source) in which.filter_map(|i| sources.get(i)) {
         for s in sentences.iter() {
-            if let Some((value, reason)) = investigated_in(&s.folded) {
+            if let Some((value, reason)) = investigated_in(s.phrases) {
                 let a = answer(input, value, source, s.span);
                 return Some(Investigated {
                     value,
@@ -321,17 +333,30 @@ fn first_investigated(
     None
 }
 
-fn any(s: &str, pats: &[&str]) -> bool {
-    pats.iter().any(|p| s.contains(p))
-}
+// The groups of phrases the answers are read from, as bits of a sentence's
+// `phrases`; the order of the groups in `PHRASES`.
+const FAULT: u32 = 1 << 0;
+const FAULT_NO: u32 = 1 << 1;
+const FAULT_YES: u32 = 1 << 2;
+const INJUSTICE: u32 = 1 << 3;
+const INJUSTICE_NO: u32 = 1 << 4;
+const INJUSTICE_YES: u32 = 1 << 5;
+const CAUSED: u32 = 1 << 6;
+const HARM: u32 = 1 << 7;
+const NOT_CAUS: u32 = 1 << 8;
+const DISCONTINU: u32 = 1 << 9;
+const INVESTIGAT: u32 = 1 << 10;
+const DECLINED: u32 = 1 << 11;
+const INVESTIGATED: u32 = 1 << 12;
+const NOT_INVESTIGATED: u32 = 1 << 13;
 
-/// Fault found or not, from one (folded) sentence.
-fn fault_in(s: &str) -> Option<Answer> {
-    if !s.contains("fault") {
-        return None;
-    }
-    if any(
-        s,
+/// Every phrase the questions ask about, found in one pass over a sentence
+/// (as folded text) instead of one search per phrase per question.
+static PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        // FAULT
+        &["fault"],
+        // FAULT_NO
         &[
             "no fault",
             "not at fault",
@@ -345,11 +370,7 @@ fn fault_in(s: &str) -> Option<Answer> {
             "no evidence of fault",
             "without fault",
         ],
-    ) {
-        return Some(Answer::No);
-    }
-    if any(
-        s,
+        // FAULT_YES
         &[
             "found fault",
             "find fault",
@@ -372,86 +393,60 @@ fn fault_in(s: &str) -> Option<Answer> {
             "found some fault",
             "identified fault",
         ],
-    ) {
-        return Some(Answer::Yes);
-    }
-    None
-}
-
-/// Injustice caused or not, from one (folded) sentence.
-fn injustice_in(s: &str) -> Option<Answer> {
-    if s.contains("injustice") {
-        if any(
-            s,
-            &[
-                "no injustice",
-                "not cause injustice",
-                "not cause any injustice",
-                "not cause an injustice",
-                "not caused injustice",
-                "not caused any injustice",
-                "not caused an injustice",
-                "not cause significant injustice",
-                "not cause a significant injustice",
-                "no significant injustice",
-                "without injustice",
-                "not lead to injustice",
-                "not result in injustice",
-                "not led to injustice",
-                "did not suffer",
-                "not suffered",
-            ],
-        ) {
-            return Some(Answer::No);
-        }
-        if any(
-            s,
-            &[
-                "caus",
-                "leading to injustice",
-                "led to injustice",
-                "remedy the injustice",
-                "remedied the injustice",
-                "remedy this injustice",
-                "remedy that injustice",
-                "suffered",
-                "injustice to",
-            ],
-        ) {
-            return Some(Answer::Yes);
-        }
-        return None;
-    }
-    if s.contains("fault")
-        && any(s, &["caused", "causing"])
-        && any(
-            s,
-            &[
-                "distress",
-                "frustration",
-                "uncertainty",
-                "inconvenience",
-                "time and trouble",
-                "avoidable",
-                "worry",
-                "anxiety",
-                "loss",
-            ],
-        )
-        && !s.contains("not caus")
-    {
-        return Some(Answer::Yes);
-    }
-    None
-}
-
-/// Investigated or not, from one (folded) sentence.
-fn investigated_in(s: &str) -> Option<(Answer, Option<NotInvestigatedReason>)> {
-    if s.contains("discontinu") && s.contains("investigat") {
-        return Some((Answer::No, Some(NotInvestigatedReason::Discontinued)));
-    }
-    if any(
-        s,
+        // INJUSTICE
+        &["injustice"],
+        // INJUSTICE_NO
+        &[
+            "no injustice",
+            "not cause injustice",
+            "not cause any injustice",
+            "not cause an injustice",
+            "not caused injustice",
+            "not caused any injustice",
+            "not caused an injustice",
+            "not cause significant injustice",
+            "not cause a significant injustice",
+            "no significant injustice",
+            "without injustice",
+            "not lead to injustice",
+            "not result in injustice",
+            "not led to injustice",
+            "did not suffer",
+            "not suffered",
+        ],
+        // INJUSTICE_YES
+        &[
+            "caus",
+            "leading to injustice",
+            "led to injustice",
+            "remedy the injustice",
+            "remedied the injustice",
+            "remedy this injustice",
+            "remedy that injustice",
+            "suffered",
+            "injustice to",
+        ],
+        // CAUSED
+        &["caused", "causing"],
+        // HARM
+        &[
+            "distress",
+            "frustration",
+            "uncertainty",
+            "inconvenience",
+            "time and trouble",
+            "avoidable",
+            "worry",
+            "anxiety",
+            "loss",
+        ],
+        // NOT_CAUS
+        &["not caus"],
+        // DISCONTINU
+        &["discontinu"],
+        // INVESTIGAT
+        &["investigat"],
+        // DECLINED
         &[
             "will not investigate",
             "not investigate this",
@@ -470,11 +465,7 @@ fn investigated_in(s: &str) -> Option<(Answer, Option<NotInvestigatedReason>)> {
             "cannot investigate this complaint",
             "not investigating this complaint",
         ],
-    ) {
-        return Some((Answer::No, Some(NotInvestigatedReason::Declined)));
-    }
-    if any(
-        s,
+        // INVESTIGATED
         &[
             "completed my investigation",
             "completed our investigation",
@@ -485,8 +476,51 @@ fn investigated_in(s: &str) -> Option<(Answer, Option<NotInvestigatedReason>)> {
             "i investigated",
             "we investigated",
         ],
-    ) && !s.contains("not investigated")
-    {
+        // NOT_INVESTIGATED
+        &["not investigated"],
+    ])
+});
+
+/// Fault found or not, from the phrases of one sentence.
+fn fault_in(p: u32) -> Option<Answer> {
+    if p & FAULT == 0 {
+        None
+    } else if p & FAULT_NO != 0 {
+        Some(Answer::No)
+    } else if p & FAULT_YES != 0 {
+        Some(Answer::Yes)
+    } else {
+        None
+    }
+}
+
+/// Injustice caused or not, from the phrases of one sentence.
+fn injustice_in(p: u32) -> Option<Answer> {
+    if p & INJUSTICE != 0 {
+        if p & INJUSTICE_NO != 0 {
+            return Some(Answer::No);
+        }
+        if p & INJUSTICE_YES != 0 {
+            return Some(Answer::Yes);
+        }
+        return None;
+    }
+    let all = |bits: u32| p & bits == bits;
+    if all(FAULT | CAUSED | HARM) && p & NOT_CAUS == 0 {
+        return Some(Answer::Yes);
+    }
+    None
+}
+
+/// Investigated or not, from the phrases of one sentence.
+fn investigated_in(p: u32) -> Option<(Answer, Option<NotInvestigatedReason>)> {
+    if p & DISCONTINU != 0 && p & INVESTIGAT != 0 {
+        return Some((Answer::No, Some(NotInvestigatedReason::Discontinued)));
+    }
+    if p & DECLINED != 0 {
+        return Some((Answer::No, Some(NotInvestigatedReason::Declined)));
+    }
+    if p & INVESTIGATED != 0 && p & NOT_INVESTIGATED == 0 {
         return Some((Answer::Yes, None));
     }
     None
@@ -495,49 +529,371 @@ fn investigated_in(s: &str) -> Option<(Answer, Option<NotInvestigatedReason>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::entities::text::fold;
+
+    /// The phrase groups of a sentence.
+    fn ph(s: &str) -> u32 {
+        PHRASES.scan(s.as_bytes())
+    }
 
     #[test]
     fn phrases() {
         assert_eq!(
-            fault_in("there was fault leading to injustice."),
+            fault_in(ph("there was fault leading to injustice.")),
             Some(Answer::Yes)
         );
         assert_eq!(
-            injustice_in("there was fault leading to injustice."),
+            injustice_in(ph("there was fault leading to injustice.")),
             Some(Answer::Yes)
         );
         assert_eq!(
-            fault_in("i have found no fault by the council."),
+            fault_in(ph("i have found no fault by the council.")),
             Some(Answer::No)
         );
         assert_eq!(
-            injustice_in("i found fault but it did not cause injustice."),
+            injustice_in(ph("i found fault but it did not cause injustice.")),
             Some(Answer::No)
         );
         assert_eq!(
-            fault_in("the council was at fault when it cancelled two visits."),
+            fault_in(ph("the council was at fault when it cancelled two visits.")),
             Some(Answer::Yes)
         );
         assert_eq!(
-            injustice_in("these faults caused ms x avoidable frustration and distress."),
+            injustice_in(ph(
+                "these faults caused ms x avoidable frustration and distress."
+            )),
             Some(Answer::Yes)
         );
-        assert_eq!(injustice_in("i have found fault and the council has agreed action to remedy the injustice caused."), Some(Answer::Yes));
+        assert_eq!(injustice_in(ph("i have found fault and the council has agreed action to remedy the injustice caused.")), Some(Answer::Yes));
         assert_eq!(
-            fault_in("we consider a suitable remedy has been provided."),
+            fault_in(ph("we consider a suitable remedy has been provided.")),
             None
         );
         assert_eq!(
-            investigated_in("we will not investigate miss x's complaint because"),
+            investigated_in(ph("we will not investigate miss x's complaint because")),
             Some((Answer::No, Some(NotInvestigatedReason::Declined)))
         );
         assert_eq!(
-            investigated_in("i have completed my investigation."),
+            investigated_in(ph("i have completed my investigation.")),
             Some((Answer::Yes, None))
         );
         assert_eq!(
-            investigated_in("i have discontinued my investigation."),
+            investigated_in(ph("i have discontinued my investigation.")),
             Some((Answer::No, Some(NotInvestigatedReason::Discontinued)))
         );
+    }
+
+    fn any(s: &str, pats: &[&str]) -> bool {
+        pats.iter().any(|p| s.contains(p))
+    }
+
+    type Answers = (
+        Option<Answer>,
+        Option<Answer>,
+        Option<(Answer, Option<NotInvestigatedReason>)>,
+    );
+
+    /// The three questions as they were asked before `PHRASES`: on folded
+    /// text, one `str::contains` per phrase.
+    fn asked_by_contains(s: &str) -> Answers {
+        let s = &fold(s);
+        let fault = if !s.contains("fault") {
+            None
+        } else if any(
+            s,
+            &[
+                "no fault",
+                "not at fault",
+                "not find fault",
+                "not find any fault",
+                "not found fault",
+                "not found any fault",
+                "cannot find fault",
+                "can't find fault",
+                "not fault",
+                "no evidence of fault",
+                "without fault",
+            ],
+        ) {
+            Some(Answer::No)
+        } else if any(
+            s,
+            &[
+                "found fault",
+                "find fault",
+                "there was fault",
+                "there were faults",
+                "there is fault",
+                "at fault",
+                "was fault",
+                "is fault",
+                "were faults",
+                "fault by the",
+                "fault causing",
+                "fault leading",
+                "fault which caused",
+                "fault that caused",
+                "faults caused",
+                "fault caused",
+                "acted with fault",
+                "found there was fault",
+                "found some fault",
+                "identified fault",
+            ],
+        ) {
+            Some(Answer::Yes)
+        } else {
+            None
+        };
+        let injustice = if s.contains("injustice") {
+            if any(
+                s,
+                &[
+                    "no injustice",
+                    "not cause injustice",
+                    "not cause any injustice",
+                    "not cause an injustice",
+                    "not caused injustice",
+                    "not caused any injustice",
+                    "not caused an injustice",
+                    "not cause significant injustice",
+                    "not cause a significant injustice",
+                    "no significant injustice",
+                    "without injustice",
+                    "not lead to injustice",
+                    "not result in injustice",
+                    "not led to injustice",
+                    "did not suffer",
+                    "not suffered",
+                ],
+            ) {
+                Some(Answer::No)
+            } else if any(
+                s,
+                &[
+                    "caus",
+                    "leading to injustice",
+                    "led to injustice",
+                    "remedy the injustice",
+                    "remedied the injustice",
+                    "remedy this injustice",
+                    "remedy that injustice",
+                    "suffered",
+                    "injustice to",
+                ],
+            ) {
+                Some(Answer::Yes)
+            } else {
+                None
+            }
+        } else if s.contains("fault")
+            && any(s, &["caused", "causing"])
+            && any(
+                s,
+                &[
+                    "distress",
+                    "frustration",
+                    "uncertainty",
+                    "inconvenience",
+                    "time and trouble",
+                    "avoidable",
+                    "worry",
+                    "anxiety",
+                    "loss",
+                ],
+            )
+            && !s.contains("not caus")
+        {
+            Some(Answer::Yes)
+        } else {
+            None
+        };
+        let investigated = if s.contains("discontinu") && s.contains("investigat") {
+            Some((Answer::No, Some(NotInvestigatedReason::Discontinued)))
+        } else if any(
+            s,
+            &[
+                "will not investigate",
+                "not investigate this",
+                "not investigate the",
+                "not investigate your",
+                "not investigate her",
+                "not investigate his",
+                "not investigate their",
+                "not investigate mr",
+                "not investigate ms",
+                "not investigate mrs",
+                "not investigate miss",
+                "decided not to investigate",
+                "not start an investigation",
+                "not be investigating",
+                "cannot investigate this complaint",
+                "not investigating this complaint",
+            ],
+        ) {
+            Some((Answer::No, Some(NotInvestigatedReason::Declined)))
+        } else if any(
+            s,
+            &[
+                "completed my investigation",
+                "completed our investigation",
+                "completed the investigation",
+                "complete my investigation",
+                "ended my investigation",
+                "have investigated",
+                "i investigated",
+                "we investigated",
+            ],
+        ) && !s.contains("not investigated")
+        {
+            Some((Answer::Yes, None))
+        } else {
+            None
+        };
+        (fault, injustice, investigated)
+    }
+
+    #[test]
+    fn phrase_groups_answer_as_contains_did() {
+        // Words and pieces of the phrases, in both cases, with no-break
+        // spaces and curly apostrophes that folding turns into plain ones.
+        let parts = [
+            " ",
+            " ",
+            " ",
+            "\u{a0}",
+            "’",
+            "'",
+            ".",
+            "x",
+            "é",
+            "no",
+            "not",
+            "NOT",
+            "Not",
+            "at",
+            "find",
+            "found",
+            "any",
+            "can",
+            "cannot",
+            "t",
+            "fault",
+            "Fault",
+            "FAULT",
+            "faults",
+            "evidence",
+            "of",
+            "without",
+            "there",
+            "was",
+            "were",
+            "is",
+            "by",
+            "the",
+            "causing",
+            "caused",
+            "caus",
+            "cause",
+            "leading",
+            "led",
+            "lead",
+            "to",
+            "which",
+            "that",
+            "acted",
+            "with",
+            "some",
+            "identified",
+            "injustice",
+            "Injustice",
+            "an",
+            "significant",
+            "result",
+            "in",
+            "did",
+            "suffer",
+            "suffered",
+            "remedy",
+            "remedied",
+            "this",
+            "distress",
+            "loss",
+            "worry",
+            "time and trouble",
+            "avoidable",
+            "discontinued",
+            "investigate",
+            "investigated",
+            "investigation",
+            "investigating",
+            "will",
+            "decided",
+            "start",
+            "be",
+            "complaint",
+            "your",
+            "her",
+            "Mr",
+            "ms",
+            "miss",
+            "completed",
+            "complete",
+            "my",
+            "our",
+            "ended",
+            "have",
+            "i",
+            "we",
+            "I",
+        ];
+        let mut seen = std::collections::HashSet::new();
+        let mut x: u32 = 12345;
+        for n in 0..200_000 {
+            let len = 2 + n % 7;
+            let mut t = String::new();
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                t.push_str(parts[x as usize % parts.len()]);
+                // Mostly a space between words, sometimes another separator.
+                t.push_str(["", " ", " ", " ", " ", "\u{a0}", "  "][(x >> 24) as usize % 7]);
+            }
+            let p = ph(&t);
+            let got = (fault_in(p), injustice_in(p), investigated_in(p));
+            let want = asked_by_contains(&t);
+            assert_eq!(got, want, "{t:?}");
+            seen.insert(format!("{want:?}"));
+        }
+        // Every kind of answer came up, not just none.
+        assert!(seen.len() > 20, "{}", seen.len());
+    }
+
+    #[test]
+    fn each_group_sets_its_bit() {
+        for (phrase, bit) in [
+            ("fault", FAULT),
+            ("no fault", FAULT_NO),
+            ("found fault", FAULT_YES),
+            ("injustice", INJUSTICE),
+            ("did not suffer", INJUSTICE_NO),
+            ("injustice to", INJUSTICE_YES),
+            ("causing", CAUSED),
+            ("worry", HARM),
+            ("not caus", NOT_CAUS),
+            ("discontinu", DISCONTINU),
+            ("investigat", INVESTIGAT),
+            ("not be investigating", DECLINED),
+            ("we investigated", INVESTIGATED),
+            ("not investigated", NOT_INVESTIGATED),
+        ] {
+            assert_ne!(ph(phrase) & bit, 0, "{phrase}");
+            assert_ne!(
+                ph(&format!("x{}x", phrase.to_uppercase())) & bit,
+                0,
+                "{phrase}"
+            );
+        }
     }
 }

@@ -7,13 +7,16 @@
 //! actions, and a paragraph that is itself the action (seed 000), possibly
 //! listing several ("apologise to the resident, pay her £200 ..., and decide").
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
 use crate::span::{Span, Text};
 use crate::tree::{Block, Item, Paragraph};
 
 use super::money;
-use super::text::{count_word, eq_ci, fold, sentences, starts_ci, tokenize, Tok};
+use super::text::{count_word, eq_ci, starts_ci, tokenize, Tok};
 
 /// One thing the authority agreed or is recommended to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,7 +239,7 @@ fn paragraph_actions(
     // Room for the words of typical prose (a word and a space average over
     // six bytes); denser text regrows.
     let mut toks = Vec::with_capacity(text.len() / 6 + 1);
-    for (s0, e0) in sentences(text) {
+    for (s0, e0) in Sentences::new(text) {
         let Some(sentence) = text.get(s0..e0) else {
             continue;
         };
@@ -313,9 +316,8 @@ fn clauses(s: &str, toks: &[Tok], start_tok: usize) -> Vec<(usize, usize)> {
         let (Some(prev), Some(t)) = (toks.get(k - 1), toks.get(k)) else {
             continue;
         };
-        if verb_stem(t.str(s)).is_none() {
-            continue;
-        }
+        // The punctuation test first: it is cheaper than the verb test and
+        // fails for almost every word.
         let between = s.get(prev.end..t.start).unwrap_or("");
         let split_here = if matches!(between.trim(), "," | ";") {
             Some(prev.end)
@@ -330,7 +332,10 @@ fn clauses(s: &str, toks: &[Tok], start_tok: usize) -> Vec<(usize, usize)> {
         } else {
             None
         };
-        if let Some(at) = split_here {
+        let Some(at) = split_here else {
+            continue;
+        };
+        if verb_stem(t.str(s)).is_some() {
             out.push((cur, at));
             cur = t.start;
         }
@@ -347,7 +352,7 @@ fn trim_span(input: &str, span: Span) -> Span {
     let mut t = text.trim_end();
     loop {
         let before = t.len();
-        t = t.trim_end_matches([';', ',', '.', ':', ' ', '\u{a0}']);
+        t = trim_end_punct(t);
         for tail in [" and", " or"] {
             if let Some(x) = t.strip_suffix(tail) {
                 t = x;
@@ -362,11 +367,27 @@ fn trim_span(input: &str, span: Span) -> Span {
     Span::new(start, span.start + t.len(), span.line)
 }
 
+/// `t.trim_end_matches([';', ',', '.', ':', ' ', '\u{a0}'])` on bytes: a
+/// no-break space is C2 A0, and C2 only ever leads a character.
+fn trim_end_punct(t: &str) -> &str {
+    let mut b = t.as_bytes();
+    loop {
+        b = match b {
+            [rest @ .., b';' | b',' | b'.' | b':' | b' '] => rest,
+            [rest @ .., 0xC2, 0xA0] => rest,
+            _ => break,
+        };
+    }
+    t.get(..b.len()).unwrap_or(t)
+}
+
 /// A paragraph written like a list item: lower-case start or an imperative verb.
 fn looks_like_item(text: &str) -> bool {
     let t = text.trim_start();
-    let first_word: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-    t.chars().next().is_some_and(char::is_lowercase) || verb_stem(&first_word).is_some()
+    // ASCII letters are one byte each: the leading run is a slice.
+    let n = t.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let first_word = t.get(..n).unwrap_or("");
+    t.chars().next().is_some_and(char::is_lowercase) || verb_stem(first_word).is_some()
 }
 
 /// The action verbs remedies begin with, by stem (past and -ing forms
@@ -376,6 +397,7 @@ fn verb_stem(w: &str) -> Option<&'static str> {
         return None;
     }
     let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    let second = w.as_bytes().get(1).map(u8::to_ascii_lowercase);
     // Whole-word forms first, tried only for words with their initial.
     if first == Some(b'p')
         && ["pay", "pays", "paid", "paying"]
@@ -438,16 +460,23 @@ fn verb_stem(w: &str) -> Option<&'static str> {
         Some(b'w') => &["waiv", "write", "wrote", "writ"],
         _ => &[],
     };
-    stems
-        .iter()
-        .copied()
-        .find(|s| w.len() <= s.len() + 4 && starts_ci(w, s))
+    // Most words share the initial of a stem but not its second letter: one
+    // byte compare rules them out before the whole prefix is.
+    stems.iter().copied().find(|s| {
+        s.as_bytes().get(1).copied() == second && w.len() <= s.len() + 4 && starts_ci(w, s)
+    })
 }
 
 /// The kind of an action, from its first verb and then its words.
+///
+/// Reads the clause as folded text ([`super::text::fold`]: lower case, a
+/// no-break space as a space) without building it: the words looked for are
+/// lower-case ASCII letters and spaces, which folding only changes by case and
+/// by turning a no-break space into a space.
 pub(crate) fn classify(clause: &str) -> RemedyKind {
-    let f = fold(clause);
-    let first = f
+    // Folding keeps ASCII letters where they are, so the first word is the
+    // first run of them, in its own case (`verb_stem` ignores case).
+    let first = clause
         .split(|c: char| !c.is_ascii_alphabetic())
         .find(|w| !w.is_empty())
         .unwrap_or("");
@@ -462,94 +491,360 @@ pub(crate) fn classify(clause: &str) -> RemedyKind {
         ) => return RemedyKind::Review,
         _ => {}
     }
-    let has = |k: &str| f.contains(k);
-    if has("apolog") {
+    let found = kinds_named(clause.as_bytes());
+    let has = |kind: u32| found & kind != 0;
+    if has(APOLOGY) {
         RemedyKind::Apology
-    } else if has("payment") || has(" pay ") || first == "pay" || has("refund") || has("reimburs") {
+    } else if has(PAYMENT) || eq_ci(first, "pay") {
         RemedyKind::Payment
-    } else if has("evidence")
-        || has("tell us")
-        || has("tell the ombudsman")
-        || has("provide us")
-        || has("send us")
-        || has("confirm to us")
-        || has("report back")
-    {
+    } else if has(EVIDENCE) {
         RemedyKind::Evidence
-    } else if has("remind") || has("training") || has("learning") || has("briefing") {
+    } else if has(TRAINING) {
         RemedyKind::Training
-    } else if has("review")
-        || has("procedure")
-        || has("process")
-        || has("policy")
-        || has("improve")
-        || has("reconsider")
-        || has("reassess")
-    {
+    } else if has(REVIEW) {
         RemedyKind::Review
     } else {
         RemedyKind::Other
     }
 }
 
+// The kinds a clause's words point to, as bits of a `PhraseSet` scan:
+// `classify` takes the first in this order.
+const APOLOGY: u32 = 1;
+const PAYMENT: u32 = 2;
+const EVIDENCE: u32 = 4;
+const TRAINING: u32 = 8;
+const REVIEW: u32 = 16;
+
+/// The words `classify` looks for, one group per kind (bit order above).
+static KIND_WORDS: LazyLock<PhraseSet> = LazyLock::new(|| {
+    PhraseSet::new(&[
+        &["apolog"],
+        &["payment", " pay ", "refund", "reimburs"],
+        &[
+            "evidence",
+            "tell us",
+            "tell the ombudsman",
+            "provide us",
+            "send us",
+            "confirm to us",
+            "report back",
+        ],
+        &["remind", "training", "learning", "briefing"],
+        &[
+            "review",
+            "procedure",
+            "process",
+            "policy",
+            "improve",
+            "reconsider",
+            "reassess",
+        ],
+    ])
+});
+
+/// The kinds whose words occur anywhere in the clause.
+fn kinds_named(b: &[u8]) -> u32 {
+    KIND_WORDS.scan(b)
+}
+
+/// Which groups of phrases occur in a text, read as [`super::text::fold`]
+/// would fold it (ASCII lower case; a no-break space as a space; curly
+/// quotes as straight ones) without building the folded copy.
+///
+/// An Aho-Corasick automaton, built once: one table step per byte finds
+/// every phrase at once, where `str::contains` per phrase would pass over the
+/// text once for each.
+pub(super) struct PhraseSet {
+    /// Byte to column: 0 for bytes in no phrase, then one per byte used
+    /// (a letter's two cases share one).
+    classes: [u8; 256],
+    width: usize,
+    /// `next[state * width + class]`: the complete transition table.
+    next: Vec<u16>,
+    /// The groups with a phrase ending at each state (suffixes included).
+    out: Vec<u32>,
+}
+
+impl PhraseSet {
+    /// `groups[g]`: lower-case ASCII phrases whose occurrence sets bit `g`
+    /// (at most 32 groups).
+    pub(super) fn new(groups: &[&[&str]]) -> PhraseSet {
+        const NONE: u16 = u16::MAX;
+        let mut classes = [0u8; 256];
+        let mut width = 1usize;
+        for &c in groups
+            .iter()
+            .flat_map(|g| g.iter())
+            .flat_map(|p| p.as_bytes())
+        {
+            if classes.get(usize::from(c)) == Some(&0) {
+                let class = u8::try_from(width).unwrap_or(0);
+                for x in [c, c.to_ascii_uppercase()] {
+                    if let Some(slot) = classes.get_mut(usize::from(x)) {
+                        *slot = class;
+                    }
+                }
+                width += 1;
+            }
+        }
+        let class = |c: u8| usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
+        // The trie of the phrases (state 0 the root), missing edges NONE.
+        let mut next = vec![NONE; width];
+        let mut out = vec![0u32];
+        for (g, group) in groups.iter().enumerate() {
+            for p in group.iter() {
+                let mut s = 0;
+                for &c in p.as_bytes() {
+                    let k = s * width + class(c);
+                    s = match next.get(k) {
+                        Some(&n) if n != NONE => usize::from(n),
+                        _ => {
+                            let n = out.len();
+                            if let Some(e) = next.get_mut(k) {
+                                *e = u16::try_from(n).unwrap_or(NONE);
+                            }
+                            next.resize(next.len() + width, NONE);
+                            out.push(0);
+                            n
+                        }
+                    };
+                }
+                if let Some(o) = out.get_mut(s) {
+                    *o |= 1u32
+                        .checked_shl(u32::try_from(g).unwrap_or(32))
+                        .unwrap_or(0);
+                }
+            }
+        }
+        // Breadth first: each state's failure link (its longest proper suffix
+        // that is a state) is shallower, so already complete; missing edges
+        // take the failure link's edge, and outputs add the link's outputs.
+        let mut fail = vec![0usize; out.len()];
+        // The failure state's row; all root for the root itself, whose
+        // missing edges loop back to it.
+        let mut via = vec![0u16; width];
+        let mut queue = std::collections::VecDeque::from([0usize]);
+        while let Some(s) = queue.pop_front() {
+            let f = fail.get(s).copied().unwrap_or(0);
+            if s != 0 {
+                if let Some(row) = next.get(f * width..(f + 1) * width) {
+                    via.copy_from_slice(row);
+                }
+                let inherited = out.get(f).copied().unwrap_or(0);
+                if let Some(o) = out.get_mut(s) {
+                    *o |= inherited;
+                }
+            }
+            let Some(row) = next.get_mut(s * width..(s + 1) * width) else {
+                continue;
+            };
+            for (e, &v) in row.iter_mut().zip(&via) {
+                if *e == NONE {
+                    *e = v;
+                } else {
+                    let child = usize::from(*e);
+                    if let Some(fc) = fail.get_mut(child) {
+                        *fc = usize::from(v);
+                    }
+                    queue.push_back(child);
+                }
+            }
+        }
+        PhraseSet {
+            classes,
+            width,
+            next,
+            out,
+        }
+    }
+
+    /// The groups with a phrase in the folded `text`.
+    pub(super) fn scan(&self, text: &[u8]) -> u32 {
+        let (classes, next, out, width) =
+            (&self.classes, &self.next[..], &self.out[..], self.width);
+        let mut state = 0usize;
+        let mut found = 0;
+        let mut step = |c: u8| {
+            let class = usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
+            state = next
+                .get(state * width + class)
+                .map_or(0, |&n| usize::from(n));
+            found |= out.get(state).copied().unwrap_or(0);
+        };
+        let mut rest = text;
+        loop {
+            // Folding changes only what starts with C2 or E2 (besides ASCII
+            // case, which the byte classes ignore): the runs between go as they are.
+            let run = memchr::memchr2(0xC2, 0xE2, rest).unwrap_or(rest.len());
+            for &c in rest.get(..run).unwrap_or(&[]) {
+                step(c);
+            }
+            let Some((&c, after)) = rest.get(run..).and_then(<[u8]>::split_first) else {
+                break;
+            };
+            // The folding of `text::fold`.
+            let (folded, after) = match (c, after) {
+                (0xC2, [0xA0, tail @ ..]) => (b' ', tail),
+                (0xE2, [0x80, 0x98 | 0x99, tail @ ..]) => (b'\'', tail),
+                (0xE2, [0x80, 0x9C | 0x9D, tail @ ..]) => (b'"', tail),
+                _ => (c, after),
+            };
+            step(folded);
+            rest = after;
+        }
+        found
+    }
+}
+
+/// "Within"/"within": one SIMD scan rules out most text.
+static WITHIN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(b"ithin"));
+
 /// A deadline phrase in a piece of text: `Within one month of the date of the final decision`.
 pub(crate) fn deadline_in(input: &str, t: &Text) -> Option<Deadline> {
     let text = input.get(t.span.start..t.span.end)?;
-    // "Within"/"within": one SIMD scan rules out most text.
-    static WITHIN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ithin"));
-    WITHIN.find(text.as_bytes())?;
-    // Room for the words of typical prose (a word and a space average over
-    // six bytes); denser text regrows.
-    let mut toks = Vec::with_capacity(text.len() / 6 + 1);
-    tokenize(text, &mut toks);
-    for (k, w) in toks.iter().enumerate() {
-        if !w.str(text).eq_ignore_ascii_case("within") {
+    let b = text.as_bytes();
+    WITHIN.find(b)?;
+    // Each word "within", in any case, in order; only the few words after it
+    // are read, rather than tokenizing the whole text.
+    for w in memchr::memchr2_iter(b'w', b'W', b) {
+        let end = w + 6;
+        let within = b
+            .get(w..end)
+            .is_some_and(|x| x.eq_ignore_ascii_case(b"within"))
+            && !w
+                .checked_sub(1)
+                .and_then(|p| b.get(p))
+                .is_some_and(u8::is_ascii_alphanumeric)
+            && !b.get(end).is_some_and(u8::is_ascii_alphanumeric);
+        if !within {
             continue;
         }
-        let Some(n) = toks.get(k + 1) else { continue };
-        let Some(count) = count_word(n.str(text)) else {
-            continue;
-        };
-        let mut u = k + 2;
-        let mut working = false;
-        if let Some(x) = toks.get(u) {
-            match x.str(text).to_ascii_lowercase().as_str() {
-                "working" | "business" => {
-                    working = true;
-                    u += 1;
-                }
-                "calendar" | "clear" => u += 1,
-                _ => {}
-            }
+        if let Some(d) = deadline_at(input, t, w, WordsFrom { b, at: end }) {
+            return Some(d);
         }
-        let Some(unit_tok) = toks.get(u) else {
-            continue;
-        };
-        let unit = match unit_tok.str(text).to_ascii_lowercase().as_str() {
-            "day" | "days" if working => DurationUnit::WorkingDay,
-            "day" | "days" => DurationUnit::Day,
-            "week" | "weeks" => DurationUnit::Week,
-            "fortnight" => {
-                let end = unit_tok.end;
-                return Some(make_deadline(
-                    input,
-                    t,
-                    w.start,
-                    end,
-                    count * 2,
-                    DurationUnit::Week,
-                    None,
-                ));
-            }
-            "month" | "months" => DurationUnit::Month,
-            "year" | "years" => DurationUnit::Year,
-            _ => continue,
-        };
-        let (end, from) = counted_from(text, &toks, u + 1).unwrap_or((unit_tok.end, None));
-        return Some(make_deadline(input, t, w.start, end, count, unit, from));
     }
     None
+}
+
+/// A word of a piece of text, as `start..end` (a run of ASCII letters and
+/// digits, as [`tokenize`] finds them).
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+}
+
+impl Word {
+    fn str(self, text: &str) -> &str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// The word in lower case, to match keywords against.
+    fn lower(self, text: &str) -> Lower {
+        Lower::new(text.as_bytes().get(self.start..self.end).unwrap_or(&[]))
+    }
+}
+
+/// A short word in ASCII lower case on the stack, to match keywords without
+/// allocating; a word longer than any keyword comes back empty.
+struct Lower([u8; 12], usize);
+
+impl Lower {
+    fn new(w: &[u8]) -> Lower {
+        let mut buf = [0u8; 12];
+        let Some(dst) = buf.get_mut(..w.len()) else {
+            return Lower(buf, 0);
+        };
+        dst.copy_from_slice(w);
+        dst.make_ascii_lowercase();
+        Lower(buf, w.len())
+    }
+
+    fn get(&self) -> &[u8] {
+        self.0.get(..self.1).unwrap_or(&[])
+    }
+}
+
+/// ASCII letters and digits, the bytes of words.
+#[allow(clippy::indexing_slicing)] // compile time only
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+fn is_alnum(c: u8) -> bool {
+    ALNUM.get(usize::from(c)).copied().unwrap_or(false)
+}
+
+/// The words of a text from byte `at` (not inside a word) on, read one at a
+/// time: a deadline needs only the few after "within".
+struct WordsFrom<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Iterator for WordsFrom<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let rest = self.b.get(self.at..)?;
+        let start = rest.iter().position(|&c| is_alnum(c))?;
+        let word = rest.get(start..)?;
+        let len = word
+            .iter()
+            .position(|&c| !is_alnum(c))
+            .unwrap_or(word.len());
+        let start = self.at + start;
+        self.at = start + len;
+        Some(Word {
+            start,
+            end: start + len,
+        })
+    }
+}
+
+/// The deadline starting at the word "within" (byte `w` of `t`), given the
+/// words after it.
+fn deadline_at(input: &str, t: &Text, w: usize, mut words: WordsFrom) -> Option<Deadline> {
+    let text = input.get(t.span.start..t.span.end)?;
+    let count = count_word(words.next()?.str(text))?;
+    let mut working = false;
+    let mut unit_tok = words.next()?;
+    match unit_tok.lower(text).get() {
+        b"working" | b"business" => {
+            working = true;
+            unit_tok = words.next()?;
+        }
+        b"calendar" | b"clear" => unit_tok = words.next()?,
+        _ => {}
+    }
+    let unit = match unit_tok.lower(text).get() {
+        b"day" | b"days" if working => DurationUnit::WorkingDay,
+        b"day" | b"days" => DurationUnit::Day,
+        b"week" | b"weeks" => DurationUnit::Week,
+        b"fortnight" => {
+            return Some(make_deadline(
+                input,
+                t,
+                w,
+                unit_tok.end,
+                count * 2,
+                DurationUnit::Week,
+                None,
+            ));
+        }
+        b"month" | b"months" => DurationUnit::Month,
+        b"year" | b"years" => DurationUnit::Year,
+        _ => return None,
+    };
+    let (end, from) = counted_from(text, words).unwrap_or((unit_tok.end, None));
+    Some(make_deadline(input, t, w, end, count, unit, from))
 }
 
 fn make_deadline(
@@ -572,25 +867,121 @@ fn make_deadline(
 }
 
 /// `of the date of the final decision`, `from the date of this report`, `of my decision`.
-fn counted_from(text: &str, toks: &[Tok], k: usize) -> Option<(usize, Option<CountedFrom>)> {
-    let w = |i: usize| toks.get(i).map(|t| t.str(text).to_ascii_lowercase());
-    let first = w(k)?;
-    if first != "of" && first != "from" {
+fn counted_from(text: &str, mut words: WordsFrom) -> Option<(usize, Option<CountedFrom>)> {
+    if !matches!(words.next()?.lower(text).get(), b"of" | b"from") {
         return None;
     }
     // Look ahead a few words for "decision" or "report".
-    for i in k + 1..(k + 8).min(toks.len()) {
-        let word = w(i)?;
-        match word.as_str() {
-            "decision" | "statement" => {
-                return Some((toks.get(i)?.end, Some(CountedFrom::FinalDecision)))
+    for word in words.take(7) {
+        match word.lower(text).get() {
+            b"decision" | b"statement" => {
+                return Some((word.end, Some(CountedFrom::FinalDecision)))
             }
-            "report" => return Some((toks.get(i)?.end, Some(CountedFrom::Report))),
-            "the" | "date" | "of" | "this" | "my" | "our" | "final" | "its" | "a" => {}
+            b"report" => return Some((word.end, Some(CountedFrom::Report))),
+            b"the" | b"date" | b"of" | b"this" | b"my" | b"our" | b"final" | b"its" | b"a" => {}
             _ => return None,
         }
     }
     None
+}
+
+// `text::sentences` and `text::fold` are no longer called from library code:
+// `Sentences` and `PhraseSet` replace them, and the tests hold both to them.
+// text.rs is being rewritten elsewhere; until it marks them `#[cfg(test)]`,
+// this keeps them from being reported as dead code.
+const _: fn(&str) -> Vec<(usize, usize)> = super::text::sentences;
+const _: fn(&str) -> String = super::text::fold;
+
+/// The sentences of `text`, exactly as [`super::text::sentences`] splits
+/// them, without collecting them and with `memchr` finding the ends rather
+/// than a loop over every byte.
+pub(super) struct Sentences<'a> {
+    text: &'a str,
+    /// Where the next sentence begins (before its leading spaces).
+    start: usize,
+    /// The next `.`, `!` or `?`, and the next line break, not yet passed.
+    stop: Option<usize>,
+    newline: Option<usize>,
+    done: bool,
+}
+
+impl<'a> Sentences<'a> {
+    pub(super) fn new(text: &'a str) -> Sentences<'a> {
+        let b = text.as_bytes();
+        Sentences {
+            text,
+            start: 0,
+            stop: memchr::memchr3(b'.', b'!', b'?', b),
+            newline: memchr::memchr(b'\n', b),
+            done: false,
+        }
+    }
+
+    /// The next sentence end: the byte that ends it and where the sentence
+    /// stops (after a `.`, `!` or `?`; before a line break).
+    fn next_end(&mut self) -> Option<(usize, usize)> {
+        let b = self.text.as_bytes();
+        let after = |i: usize, f: &dyn Fn(&[u8]) -> Option<usize>| {
+            b.get(i + 1..).and_then(f).map(|j| i + 1 + j)
+        };
+        loop {
+            let (stop, newline) = match (self.stop, self.newline) {
+                (None, None) => return None,
+                (Some(s), Some(n)) if n < s => (None, Some(n)),
+                (Some(s), _) => (Some(s), None),
+                (None, n) => (None, n),
+            };
+            if let Some(s) = stop {
+                self.stop = after(s, &|r| memchr::memchr3(b'.', b'!', b'?', r));
+                // "34.5" or "e.g." style: only a stop before a space or the end.
+                if matches!(b.get(s + 1), None | Some(b' ' | b'\r' | b'\n')) {
+                    return Some((s, s + 1));
+                }
+            } else if let Some(n) = newline {
+                self.newline = after(n, &|r| memchr::memchr(b'\n', r));
+                return Some((n, n));
+            }
+        }
+    }
+}
+
+impl Iterator for Sentences<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        while !self.done {
+            let (s, e) = match self.next_end() {
+                Some((i, e)) => (std::mem::replace(&mut self.start, i + 1), e),
+                None => {
+                    self.done = true;
+                    (self.start, self.text.len())
+                }
+            };
+            // Not blank (`trim_start` alone tells).
+            if self
+                .text
+                .get(s..e)
+                .is_some_and(|x| !x.trim_start().is_empty())
+            {
+                // Leading spaces (and a carriage return) trimmed, so spans
+                // start on the first word.
+                let b = self.text.as_bytes();
+                let mut s2 = s;
+                loop {
+                    match b.get(s2) {
+                        Some(b' ' | b'\t') => s2 += 1,
+                        Some(0xC2) if b.get(s2 + 1) == Some(&0xA0) => s2 += 2,
+                        _ => break,
+                    }
+                }
+                if b.get(s2) == Some(&b'\r') {
+                    s2 += 1;
+                }
+                return Some((s2.min(e), e));
+            }
+        }
+        None
+    }
 }
 
 #[cfg(test)]
@@ -694,6 +1085,289 @@ mod tests {
             classify("make a payment of £150 to Mr Y"),
             RemedyKind::Payment
         );
+    }
+
+    /// Pseudo-random strings made of `parts` (xorshift, deterministic).
+    fn mixes(parts: &[&str], n: usize, max_len: u32) -> Vec<String> {
+        (0..n as u32)
+            .map(|seed| {
+                let mut x = seed.wrapping_mul(2_654_435_761).wrapping_add(7);
+                let mut next = || {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    x
+                };
+                let len = next() % max_len;
+                (0..len)
+                    .map(|_| parts[next() as usize % parts.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sentences_split_as_text_sentences() {
+        let parts = [
+            "a", "Bc", " ", " ", ".", ".", "!", "?", "\n", "\r", "\u{a0}", "\t", "é", "3", "’",
+        ];
+        for t in mixes(&parts, 3000, 40).iter().map(String::as_str).chain([
+            "",
+            " ",
+            ".",
+            "\n\n",
+            "There was fault. It caused injustice (see para 3.2). End",
+            "a.\n b",
+        ]) {
+            let got: Vec<(usize, usize)> = Sentences::new(t).collect();
+            assert_eq!(got, super::super::text::sentences(t), "{t:?}");
+        }
+    }
+
+    /// `classify` as it was, on folded text with `str::contains`.
+    fn classify_folded(clause: &str) -> RemedyKind {
+        let f = super::super::text::fold(clause);
+        let first = f
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        match verb_stem(first) {
+            Some("apologis" | "apologiz") => return RemedyKind::Apology,
+            Some("pay" | "refund" | "reimburs" | "repay" | "repaid" | "compensat" | "backdat") => {
+                return RemedyKind::Payment
+            }
+            Some("remind" | "train") => return RemedyKind::Training,
+            Some(
+                "review" | "reconsider" | "reassess" | "improv" | "amend" | "revis" | "audit"
+                | "check",
+            ) => return RemedyKind::Review,
+            _ => {}
+        }
+        let has = |k: &str| f.contains(k);
+        if has("apolog") {
+            RemedyKind::Apology
+        } else if has("payment")
+            || has(" pay ")
+            || first == "pay"
+            || has("refund")
+            || has("reimburs")
+        {
+            RemedyKind::Payment
+        } else if has("evidence")
+            || has("tell us")
+            || has("tell the ombudsman")
+            || has("provide us")
+            || has("send us")
+            || has("confirm to us")
+            || has("report back")
+        {
+            RemedyKind::Evidence
+        } else if has("remind") || has("training") || has("learning") || has("briefing") {
+            RemedyKind::Training
+        } else if has("review")
+            || has("procedure")
+            || has("process")
+            || has("policy")
+            || has("improve")
+            || has("reconsider")
+            || has("reassess")
+        {
+            RemedyKind::Review
+        } else {
+            RemedyKind::Other
+        }
+    }
+
+    #[test]
+    fn classify_reads_folded_text_in_place() {
+        let parts = [
+            " ",
+            "\u{a0}",
+            "’",
+            "“",
+            "£",
+            "é",
+            ",",
+            "x",
+            "Ms X",
+            "the",
+            "PAY",
+            "pay",
+            "Pay",
+            "payment",
+            "paid",
+            "apolog",
+            "Apologise",
+            "refund",
+            "reimburse",
+            "evidence",
+            "Tell",
+            "tell",
+            "us",
+            "US",
+            "the Ombudsman",
+            "provide",
+            "send",
+            "confirm",
+            "to",
+            "report",
+            "back",
+            "remind",
+            "training",
+            "learning",
+            "briefing",
+            "review",
+            "procedure",
+            "process",
+            "policy",
+            "improve",
+            "reconsider",
+            "reassess",
+            "write",
+            "make",
+        ];
+        let mut kinds = std::collections::HashSet::new();
+        for t in mixes(&parts, 20000, 9) {
+            assert_eq!(classify(&t), classify_folded(&t), "{t:?}");
+            kinds.insert(classify(&t));
+        }
+        assert_eq!(kinds.len(), 6);
+    }
+
+    /// `deadline_in` as it was, on every word of the text.
+    fn deadline_tokenized(input: &str, t: &Text) -> Option<Deadline> {
+        let text = input.get(t.span.start..t.span.end)?;
+        if !text.contains("ithin") {
+            return None;
+        }
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let lower = |t: &Tok| t.str(text).to_ascii_lowercase();
+        for (k, w) in toks.iter().enumerate() {
+            if !w.str(text).eq_ignore_ascii_case("within") {
+                continue;
+            }
+            let Some(n) = toks.get(k + 1) else { continue };
+            let Some(count) = count_word(n.str(text)) else {
+                continue;
+            };
+            let mut u = k + 2;
+            let mut working = false;
+            if let Some(x) = toks.get(u) {
+                match lower(x).as_str() {
+                    "working" | "business" => {
+                        working = true;
+                        u += 1;
+                    }
+                    "calendar" | "clear" => u += 1,
+                    _ => {}
+                }
+            }
+            let Some(unit_tok) = toks.get(u) else {
+                continue;
+            };
+            let unit = match lower(unit_tok).as_str() {
+                "day" | "days" if working => DurationUnit::WorkingDay,
+                "day" | "days" => DurationUnit::Day,
+                "week" | "weeks" => DurationUnit::Week,
+                "fortnight" => {
+                    return Some(make_deadline(
+                        input,
+                        t,
+                        w.start,
+                        unit_tok.end,
+                        count * 2,
+                        DurationUnit::Week,
+                        None,
+                    ));
+                }
+                "month" | "months" => DurationUnit::Month,
+                "year" | "years" => DurationUnit::Year,
+                _ => continue,
+            };
+            let mut end_from = None;
+            if toks
+                .get(u + 1)
+                .is_some_and(|f| matches!(lower(f).as_str(), "of" | "from"))
+            {
+                for tok in toks.iter().take(u + 9).skip(u + 2) {
+                    match lower(tok).as_str() {
+                        "decision" | "statement" => {
+                            end_from = Some((tok.end, Some(CountedFrom::FinalDecision)));
+                            break;
+                        }
+                        "report" => {
+                            end_from = Some((tok.end, Some(CountedFrom::Report)));
+                            break;
+                        }
+                        "the" | "date" | "of" | "this" | "my" | "our" | "final" | "its" | "a" => {}
+                        _ => break,
+                    }
+                }
+            }
+            let (end, from) = end_from.unwrap_or((unit_tok.end, None));
+            return Some(make_deadline(input, t, w.start, end, count, unit, from));
+        }
+        None
+    }
+
+    #[test]
+    fn deadlines_read_from_the_words_after_within() {
+        // Mostly words with their space, so that whole deadlines occur.
+        let parts = [
+            " ",
+            "\u{a0}",
+            ",",
+            "within ",
+            "Within ",
+            "WITHIN ",
+            "withinx ",
+            "xwithin ",
+            "one ",
+            "a ",
+            "20 ",
+            "twelve ",
+            "working ",
+            "Business ",
+            "calendar ",
+            "clear ",
+            "day ",
+            "days ",
+            "weeks ",
+            "fortnight",
+            "Month ",
+            "months ",
+            "year ",
+            "of ",
+            "from ",
+            "the ",
+            "date ",
+            "this ",
+            "my ",
+            "final ",
+            "decision",
+            "report",
+            "statement ",
+            "x ",
+            "é",
+            "of the final decision ",
+            "from the date of this report",
+            "of my statement.",
+            "of the date of the date of the date of the decision",
+            "of this report ",
+            "from the report. ",
+        ];
+        let mut read = [0; 3];
+        for t in mixes(&parts, 60000, 24) {
+            let got = deadline_in(&t, &text(&t));
+            let want = deadline_tokenized(&t, &text(&t));
+            assert_eq!(got, want, "{t:?}");
+            if let Some(d) = got {
+                read[d.counted_from.map_or(0, |c| c as usize + 1)] += 1;
+            }
+        }
+        // Deadlines of every kind were read, not only none.
+        assert!(read.iter().all(|&n| n > 10), "{read:?}");
     }
 
     #[test]
