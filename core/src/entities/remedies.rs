@@ -885,13 +885,6 @@ fn counted_from(text: &str, mut words: WordsFrom) -> Option<(usize, Option<Count
     None
 }
 
-// `text::sentences` and `text::fold` are no longer called from library code:
-// `Sentences` and `PhraseSet` replace them, and the tests hold both to them.
-// text.rs is being rewritten elsewhere; until it marks them `#[cfg(test)]`,
-// this keeps them from being reported as dead code.
-const _: fn(&str) -> Vec<(usize, usize)> = super::text::sentences;
-const _: fn(&str) -> String = super::text::fold;
-
 /// The sentences of `text`, exactly as [`super::text::sentences`] splits
 /// them, without collecting them and with `memchr` finding the ends rather
 /// than a loop over every byte.

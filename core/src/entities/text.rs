@@ -593,6 +593,8 @@ pub(crate) fn count_word(s: &str) -> Option<u32> {
 /// Lower-cases ASCII and folds curly apostrophes, quotes and NBSP, so
 /// phrase tests can be plain ASCII. Works on bytes: other characters are
 /// copied as they are (phrase tests only look for ASCII words).
+// The reference the phrase matchers of findings and remedies are tested against.
+#[cfg(test)]
 pub(crate) fn fold(s: &str) -> String {
     let b = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
@@ -631,6 +633,8 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// Splits prose into sentences (`start..end`, relative), at `.`, `!`, `?`
 /// followed by a space or the end, and at line breaks.
+// The reference `remedies::Sentences` is tested against.
+#[cfg(test)]
 pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
