@@ -419,8 +419,9 @@ fn point_at(text: &str, t: &Tok) -> Option<Found> {
         return None; // only seasons start lower case
     }
     let w = t.str(text);
+    let next = text.as_bytes().get(t.end).copied();
     // 14/03/2024 (day first, as in the UK), 14.03.2024, 14-03-2024.
-    if all_digits(w, 2) {
+    if all_digits(w, 2) && matches!(next, Some(b'/' | b'.' | b'-')) {
         let m = after(text, t);
         let y = m.as_ref().and_then(|m| after(text, m));
         if let (Some(m), Some(y)) = (m, y) {
@@ -453,6 +454,10 @@ fn point_at(text: &str, t: &Tok) -> Option<Found> {
     }
     // 13 September 2021, 1st April.
     if let Some(d) = day_number(w) {
+        // Only spaces (or a non-breaking one) lead to the month.
+        if !matches!(next, Some(b' ' | b'\t' | 0xC2)) {
+            return None;
+        }
         let m = after(text, t)?;
         let (month, abbrev) = month_of(m.str(text))?;
         if !is_space_str(gap(text, t.end, m.start)) {

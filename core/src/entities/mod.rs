@@ -316,31 +316,41 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
     }
     let words = &mut scratch.words;
     words.fill(t);
+    // Most pieces hold no candidate for most scanners: those are not run.
     let legislation_from = raw.entities.len();
-    for c in legislation::scan(t, words) {
-        if let Some(e) = entity(
-            input,
-            mk(c.start, c.end),
-            l.paragraph,
-            EntityValue::Legislation(c.value),
-        ) {
-            raw.links.push((raw.entities.len(), c.link));
-            raw.entities.push(e);
+    if words.any(text::LEGISLATION) {
+        for c in legislation::scan(t, words) {
+            if let Some(e) = entity(
+                input,
+                mk(c.start, c.end),
+                l.paragraph,
+                EntityValue::Legislation(c.value),
+            ) {
+                raw.links.push((raw.entities.len(), c.link));
+                raw.entities.push(e);
+            }
         }
     }
-    dates::scan(t, words, &mut scratch.dates);
-    for (s, e, d) in scratch.dates.drain(..) {
-        raw.entities
-            .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Date(d)));
+    if words.any(text::DATES) {
+        dates::scan(t, words, &mut scratch.dates);
+        for (s, e, d) in scratch.dates.drain(..) {
+            raw.entities
+                .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Date(d)));
+        }
     }
-    references::scan(t, words, &mut scratch.references);
-    for (s, e, r) in scratch.references.drain(..) {
-        raw.entities.extend(entity(
-            input,
-            mk(s, e),
-            l.paragraph,
-            EntityValue::ParagraphRef(r),
-        ));
+    if words.any(text::REFERENCES) {
+        references::scan(t, words, &mut scratch.references);
+        for (s, e, r) in scratch.references.drain(..) {
+            raw.entities.extend(entity(
+                input,
+                mk(s, e),
+                l.paragraph,
+                EntityValue::ParagraphRef(r),
+            ));
+        }
+    }
+    if !words.any(text::PARTIES) {
+        return;
     }
     // A citation lies within one piece: its spans are all a mention here
     // can fall inside (`Mr` in `Mr Justice X's Act` is no party).

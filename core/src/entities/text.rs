@@ -285,6 +285,8 @@ fn lanes_of(b: &[u8], start: usize, len: usize) -> u8 {
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     cands: Vec<Tok>,
+    /// The union of the candidates' lanes: a scanner with none is not run.
+    lanes: u8,
 }
 
 impl Words {
@@ -294,6 +296,7 @@ impl Words {
         // one word in five is a candidate; denser text regrows once.
         Words {
             cands: Vec::with_capacity(bytes / 24 + 16),
+            lanes: 0,
         }
     }
 
@@ -302,6 +305,11 @@ impl Words {
         let mut w = Words::default();
         w.fill(text);
         w
+    }
+
+    /// Is there a candidate for the scanner of `lane`?
+    pub fn any(&self, lane: u8) -> bool {
+        self.lanes & lane != 0
     }
 
     /// The candidates for the scanner of `lane`, in text order.
@@ -315,6 +323,7 @@ impl Words {
     /// only when its first byte and length can start something.
     pub fn fill(&mut self, text: &str) {
         self.cands.clear();
+        self.lanes = 0;
         let b = text.as_bytes();
         // The previous chunk ended inside a word.
         let mut open = false;
@@ -347,6 +356,7 @@ impl Words {
                 let end = start + len;
                 let lanes = lanes_of(b, start, len);
                 if lanes != 0 {
+                    self.lanes |= lanes;
                     self.cands.push(Tok {
                         start,
                         end,
