@@ -310,12 +310,14 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
         };
         Span::new(base + s, base + e, line)
     };
-    for (s, e, m) in money::scan(t) {
-        raw.entities
-            .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Money(m)));
-    }
     let words = &mut scratch.words;
     words.fill(t);
+    if words.may_hold_money() {
+        for (s, e, m) in money::scan(t) {
+            raw.entities
+                .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Money(m)));
+        }
+    }
     // Most pieces hold no candidate for most scanners: those are not run.
     let legislation_from = raw.entities.len();
     if words.any(text::LEGISLATION) {

@@ -287,6 +287,8 @@ pub(crate) struct Words {
     cands: Vec<Tok>,
     /// The union of the candidates' lanes: a scanner with none is not run.
     lanes: u8,
+    /// The text holds the last byte of a currency sign.
+    money: bool,
 }
 
 impl Words {
@@ -297,6 +299,7 @@ impl Words {
         Words {
             cands: Vec::with_capacity(bytes / 24 + 16),
             lanes: 0,
+            money: false,
         }
     }
 
@@ -305,6 +308,11 @@ impl Words {
         let mut w = Words::default();
         w.fill(text);
         w
+    }
+
+    /// May the text hold an amount (`£`, `€`)?
+    pub fn may_hold_money(&self) -> bool {
+        self.money
     }
 
     /// Is there a candidate for the scanner of `lane`?
@@ -324,12 +332,14 @@ impl Words {
     pub fn fill(&mut self, text: &str) {
         self.cands.clear();
         self.lanes = 0;
+        self.money = false;
         let b = text.as_bytes();
         // The previous chunk ended inside a word.
         let mut open = false;
         for (ci, chunk) in b.chunks(64).enumerate() {
             let base = ci * 64;
-            let m = word_mask(chunk);
+            let (m, sign) = word_mask(chunk);
+            self.money |= sign;
             let mut starts = m & !((m << 1) | u64::from(open));
             open = (m >> (chunk.len() - 1)) & 1 == 1;
             while starts != 0 {
@@ -383,7 +393,7 @@ fn word_len(b: &[u8], start: usize) -> usize {
 /// Written so that the compiler vectorises it: a flag byte per input byte
 /// from two range tests, then eight flags at a time gathered into eight
 /// bits by one multiply.
-fn word_mask(chunk: &[u8]) -> u64 {
+fn word_mask(chunk: &[u8]) -> (u64, bool) {
     if let Ok(full) = <&[u8; 64]>::try_from(chunk) {
         return mask64(full);
     }
@@ -396,10 +406,14 @@ fn word_mask(chunk: &[u8]) -> u64 {
     mask64(&bytes)
 }
 
-fn mask64(bytes: &[u8; 64]) -> u64 {
+/// Also says whether the chunk holds the last byte of `£` (C2 A3) or `€`
+/// (E2 82 AC): the money scanner runs only on pieces that do.
+fn mask64(bytes: &[u8; 64]) -> (u64, bool) {
     let mut flags = [0u8; 64];
+    let mut sign = 0u8;
     for (f, &c) in flags.iter_mut().zip(bytes) {
         *f = u8::from(((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10));
+        sign |= u8::from((c == 0xA3) | (c == 0xAC));
     }
     let mut m = 0u64;
     for (j, eight) in flags.chunks_exact(8).enumerate() {
@@ -408,7 +422,7 @@ fn mask64(bytes: &[u8; 64]) -> u64 {
         // Byte k (0 or 1) lands on bit 56 + k of the product.
         m |= (u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
     }
-    m
+    (m, sign != 0)
 }
 
 /// The word after `t` in `text`, whatever lies between: what the next word
@@ -446,7 +460,7 @@ fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
     let mut open = 0usize;
     for (ci, chunk) in b.chunks(64).enumerate() {
         let base = ci * 64;
-        let m = word_mask(chunk);
+        let (m, _) = word_mask(chunk);
         let valid = if chunk.len() >= 64 {
             u64::MAX
         } else {
@@ -719,11 +733,13 @@ mod tests {
                     let mut bytes = vec![b' '; len];
                     bytes[pos] = b;
                     let want = if WORD[usize::from(b)] { 1u64 << pos } else { 0 };
-                    assert_eq!(word_mask(&bytes), want, "byte {b:#x} at {pos} of {len}");
+                    let (mask, sign) = word_mask(&bytes);
+                    assert_eq!(mask, want, "byte {b:#x} at {pos} of {len}");
+                    assert_eq!(sign, b == 0xA3 || b == 0xAC);
                 }
             }
         }
-        assert_eq!(word_mask(b"aZ09-\xc2\xa3_"), 0b0000_1111);
+        assert_eq!(word_mask(b"aZ09-\xc2\xa3_"), (0b0000_1111, true));
     }
 
     /// The candidates by their definition, word by word.
