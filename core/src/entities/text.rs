@@ -598,21 +598,17 @@ pub(crate) fn count_word(s: &str) -> Option<u32> {
         "nineteen",
         "twenty",
     ];
-    let lower = s.to_ascii_lowercase();
-    if lower == "a" || lower == "an" {
+    let is = |w: &str| s.eq_ignore_ascii_case(w);
+    if is("a") || is("an") {
         return Some(1);
     }
-    if let Some(n) = WORDS.iter().position(|w| *w == lower) {
+    if let Some(n) = WORDS.iter().position(|w| is(w)) {
         return u32::try_from(n).ok();
     }
-    match lower.as_str() {
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "sixty" => Some(60),
-        "ninety" => Some(90),
-        _ => None,
-    }
+    let tens = [("thirty", 30), ("forty", 40), ("sixty", 60), ("ninety", 90)];
+    tens.iter().find(|(w, _)| is(w)).map(|&(_, n)| n)
 }
+
 
 /// Lower-cases ASCII and folds curly apostrophes, quotes and NBSP, so
 /// phrase tests can be plain ASCII. Works on bytes: other characters are
