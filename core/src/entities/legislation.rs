@@ -57,25 +57,45 @@ pub(crate) struct Cite {
     pub link: Link,
 }
 
-#[derive(Debug, Clone)]
+/// An instrument's name and year, as offsets: the name is built only for a
+/// citation that is kept.
+#[derive(Debug, Clone, Copy)]
 struct Instrument {
     start: usize,
+    /// The end of the name (its `Act` word); the year, if any, follows.
+    name_end: usize,
     end: usize,
-    name: String,
     year: Option<i32>,
+    /// Joined to a group after it (`section 20 of the Children Act 1989`).
+    used: bool,
 }
 
 #[derive(Debug, Clone)]
 struct Group {
+    head: Tok,
+    end: usize,
+    /// Moved into the citation that keeps the group, so empty afterwards
+    /// (a group always has at least one provision).
+    provisions: Vec<Vec<String>>,
+    used: bool,
+}
+
+/// A citation before any string is built: which instrument and group it
+/// joins. Sorting and dropping these is cheap; strings are made once, for
+/// the citations that survive.
+#[derive(Debug, Clone, Copy)]
+struct Draft {
     start: usize,
     end: usize,
-    provisions: Vec<Vec<String>>,
+    link: Link,
+    ins: Option<usize>,
+    group: Option<usize>,
 }
 
 /// Finds citations in `text`, given its words; ranges are relative to `text`.
 pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
-    let mut instruments = Vec::new();
-    let mut groups = Vec::new();
+    let mut instruments: Vec<Instrument> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for t in words.lane(LEGISLATION) {
         match word_kind(text, t) {
             Some(WordKind::Instrument) => {
@@ -85,7 +105,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
             }
             Some(WordKind::Unit) => {
                 // A group can start inside the previous one ("section 14 and section 17").
-                if groups.last().is_some_and(|g: &Group| g.end > t.start) {
+                if groups.last().is_some_and(|g| g.end > t.start) {
                     continue;
                 }
                 if let Some(g) = group_at(text, t) {
@@ -99,12 +119,10 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
         return Vec::new();
     }
 
-    let mut used_ins = vec![false; instruments.len()];
-    let mut used_grp = vec![false; groups.len()];
-    let mut cites: Vec<Cite> = Vec::new();
-
+    // At most one draft per group and one per instrument.
+    let mut drafts: Vec<Draft> = Vec::with_capacity(instruments.len() + groups.len());
     // "section 20 of the Children Act 1989", "Part 3A of that Act".
-    for (gi, g) in groups.iter().enumerate() {
+    for (gi, g) in groups.iter_mut().enumerate() {
         let Some(after_of) = after_of_the(text, g.end) else {
             continue;
         };
@@ -113,106 +131,88 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
             .binary_search_by_key(&after_of, |ins| ins.start)
             .ok();
         if let Some(ii) = found {
-            if let (Some(ins), Some(u)) = (instruments.get(ii), used_ins.get_mut(ii)) {
-                *u = true;
-                if let Some(ug) = used_grp.get_mut(gi) {
-                    *ug = true;
-                }
-                cites.push(Cite {
-                    start: g.start,
+            if let Some(ins) = instruments.get_mut(ii) {
+                ins.used = true;
+                g.used = true;
+                drafts.push(Draft {
+                    start: g.head.start,
                     end: ins.end,
-                    link: if ins.year.is_some() {
-                        Link::None
-                    } else {
-                        Link::Year
-                    },
-                    value: Legislation {
-                        instrument: Some(ins.name.clone()),
-                        year: ins.year,
-                        provisions: g.provisions.clone(),
-                        as_amended: false,
-                        refers_to: None,
-                    },
+                    link: year_link(ins.year),
+                    ins: Some(ii),
+                    group: Some(gi),
                 });
             }
         } else if let Some(end) = that_act(text, after_of) {
-            if let Some(ug) = used_grp.get_mut(gi) {
-                *ug = true;
-            }
-            cites.push(Cite {
-                start: g.start,
+            g.used = true;
+            drafts.push(Draft {
+                start: g.head.start,
                 end,
                 link: Link::ThatAct,
-                value: Legislation {
-                    instrument: None,
-                    year: None,
-                    provisions: g.provisions.clone(),
-                    as_amended: false,
-                    refers_to: None,
-                },
+                ins: None,
+                group: Some(gi),
             });
         }
     }
     // "Local Government Act 1974, sections 26(1) and 26A(1)", or the Act alone.
     for (ii, ins) in instruments.iter().enumerate() {
-        if used_ins.get(ii).copied().unwrap_or(true) {
+        if ins.used {
             continue;
         }
-        let mut cite = Cite {
+        let mut d = Draft {
             start: ins.start,
             end: ins.end,
-            link: if ins.year.is_some() {
-                Link::None
-            } else {
-                Link::Year
-            },
+            link: year_link(ins.year),
+            ins: Some(ii),
+            group: None,
+        };
+        if let Some(gi) = group_after_comma(text, &groups, ins.end) {
+            if let Some(g) = groups.get_mut(gi) {
+                g.used = true;
+                d.end = g.end;
+                d.group = Some(gi);
+            }
+        }
+        drafts.push(d);
+    }
+    // Groups naming no instrument: "section 24A(6)", "under Section 20".
+    for (gi, g) in groups.iter().enumerate() {
+        if !g.used {
+            drafts.push(Draft {
+                start: g.head.start,
+                end: g.end,
+                link: Link::None,
+                ins: None,
+                group: Some(gi),
+            });
+        }
+    }
+    // Stable: drafts starting together stay in the order made above.
+    drafts.sort_by_key(|d| d.start);
+
+    let mut out: Vec<Cite> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if out.last().is_some_and(|p: &Cite| p.end > d.start) {
+            continue; // absorbed by the one before
+        }
+        let ins = d.ins.and_then(|i| instruments.get(i));
+        let mut c = Cite {
+            start: d.start,
+            end: d.end,
+            link: d.link,
             value: Legislation {
-                instrument: Some(ins.name.clone()),
-                year: ins.year,
-                provisions: Vec::new(),
+                instrument: ins
+                    .and_then(|ins| text.get(ins.start..ins.name_end))
+                    .map(str::to_string),
+                year: ins.and_then(|ins| ins.year),
+                provisions: d
+                    .group
+                    .map(|gi| take_provisions(text, &mut groups, gi))
+                    .unwrap_or_default(),
                 as_amended: false,
                 refers_to: None,
             },
         };
-        if let Some(gi) = group_after_comma(text, &groups, &used_grp, ins.end) {
-            if let (Some(g), Some(ug)) = (groups.get(gi), used_grp.get_mut(gi)) {
-                *ug = true;
-                cite.end = g.end;
-                cite.value.provisions.extend(g.provisions.iter().cloned());
-            }
-        }
-        cites.push(cite);
-    }
-    // Groups naming no instrument: "section 24A(6)", "under Section 20".
-    for (gi, g) in groups.iter().enumerate() {
-        if used_grp.get(gi).copied().unwrap_or(true) {
-            continue;
-        }
-        // Only a group that a later citation in the same parenthesis will not absorb.
-        cites.push(Cite {
-            start: g.start,
-            end: g.end,
-            link: Link::None,
-            value: Legislation {
-                instrument: None,
-                year: None,
-                provisions: g.provisions.clone(),
-                as_amended: false,
-                refers_to: None,
-            },
-        });
-        if let Some(ug) = used_grp.get_mut(gi) {
-            *ug = true;
-        }
-    }
-    cites.sort_by_key(|c| c.start);
-
-    // ", as amended" and a further ", section 34(B)" after it.
-    let mut out: Vec<Cite> = Vec::with_capacity(cites.len());
-    for mut c in cites {
-        if out.last().is_some_and(|p: &Cite| p.end > c.start) {
-            continue; // absorbed by the one before
-        }
+        // ", as amended" and a further ", section 34(B)" after it.
         loop {
             if let Some(e) = as_amended_after(text, c.end) {
                 c.value.as_amended = true;
@@ -223,28 +223,42 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
             // a citation that names one.
             if c.value.instrument.is_some() || c.link == Link::ThatAct {
                 let next = comma_then(text, c.end)
-                    .and_then(|at| groups.binary_search_by_key(&at, |g| g.start).ok())
-                    .and_then(|gi| groups.get(gi))
-                    .filter(|g| g.start > c.end);
-                if let Some(g) = next {
-                    c.value.provisions.extend(g.provisions.iter().cloned());
-                    c.end = g.end;
+                    .and_then(|at| groups.binary_search_by_key(&at, |g| g.head.start).ok())
+                    .filter(|&gi| groups.get(gi).is_some_and(|g| g.head.start > c.end));
+                if let Some(gi) = next {
+                    c.end = groups.get(gi).map_or(c.end, |g| g.end);
+                    let more = take_provisions(text, &mut groups, gi);
+                    c.value.provisions.extend(more);
                     continue;
                 }
             }
             break;
         }
+        // The next draft is compared with this one's final end, so a bare
+        // group swallowed by a continuation is dropped here too.
         out.push(c);
     }
-    // Drop bare groups swallowed by a continuation above.
-    let mut kept: Vec<Cite> = Vec::with_capacity(out.len());
-    for c in out {
-        if kept.last().is_some_and(|p: &Cite| p.end > c.start) {
-            continue;
-        }
-        kept.push(c);
+    out
+}
+
+fn year_link(year: Option<i32>) -> Link {
+    if year.is_some() {
+        Link::None
+    } else {
+        Link::Year
     }
-    kept
+}
+
+/// Group `gi`'s provisions for the citation that keeps it: moved out the
+/// first time, built again should a second citation need them.
+fn take_provisions(text: &str, groups: &mut [Group], gi: usize) -> Vec<Vec<String>> {
+    let Some(g) = groups.get_mut(gi) else {
+        return Vec::new();
+    };
+    if g.provisions.is_empty() {
+        return group_at(text, &g.head).map_or_else(Vec::new, |again| again.provisions);
+    }
+    std::mem::take(&mut g.provisions)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -399,7 +413,8 @@ fn instrument_at(text: &str, head: &Tok) -> Option<Instrument> {
         let g = gap(text, p.end, cur.start);
         let pw = p.str(text);
         // "Children’s", "Well-being": the same word.
-        let possessive = cur.str(text) == "s" && matches!(g, "\u{2019}" | "'");
+        let possessive =
+            text.as_bytes().get(cur.start..cur.end) == Some(b"s") && matches!(g, "\u{2019}" | "'");
         if possessive || (g == "-" && pw.bytes().all(|b| b.is_ascii_alphabetic())) {
             cur = p;
             if is_capitalised(pw) {
@@ -407,14 +422,17 @@ fn instrument_at(text: &str, head: &Tok) -> Option<Instrument> {
             }
             continue;
         }
-        let trimmed = g.trim_matches([' ', '\u{a0}']);
-        match trimmed {
-            "" if is_space_str(g) => {}
-            // "Childrens’ Act": a plural possessive.
-            "\u{2019}" | "'" if pw.ends_with('s') && g.len() > trimmed.len() => {}
-            ")" => depth += 1,
-            "(" if depth > 0 => depth -= 1,
-            _ => break,
+        // One space, by far the commonest gap, needs no trimming.
+        if g != " " {
+            let trimmed = g.trim_matches([' ', '\u{a0}']);
+            match trimmed {
+                "" if is_space_str(g) => {}
+                // "Childrens’ Act": a plural possessive.
+                "\u{2019}" | "'" if pw.ends_with('s') && g.len() > trimmed.len() => {}
+                ")" => depth += 1,
+                "(" if depth > 0 => depth -= 1,
+                _ => break,
+            }
         }
         if is_capitalised(pw) && !is_stop_word(pw) && !pw.bytes().all(|b| b.is_ascii_digit()) {
             cur = p;
@@ -429,18 +447,13 @@ fn instrument_at(text: &str, head: &Tok) -> Option<Instrument> {
         return None;
     }
     let start = committed.start;
-    let name = text.get(start..head.end)?;
+    text.get(start..head.end)?;
     // Year after the name: "Act 1974".
     let mut end = head.end;
     let mut year = None;
     if let Some(y) = after(text, head) {
         if is_space_str(gap(text, head.end, y.start)) && y.end - y.start == 4 {
-            if let Some(v) = y
-                .str(text)
-                .parse::<i32>()
-                .ok()
-                .filter(|v| (1500..=2100).contains(v))
-            {
+            if let Some(v) = year_of(y.str(text)).filter(|v| (1500..=2100).contains(v)) {
                 year = Some(v);
                 end = y.end;
             }
@@ -451,11 +464,18 @@ fn instrument_at(text: &str, head: &Tok) -> Option<Instrument> {
     }
     Some(Instrument {
         start,
+        name_end: head.end,
         end,
-        // Owned only once the instrument is kept.
-        name: name.to_string(),
         year,
+        used: false,
     })
+}
+
+/// Four digits as a number (a word has no sign, so this is what `parse` would give).
+fn year_of(w: &str) -> Option<i32> {
+    let b = w.as_bytes();
+    (b.len() == 4 && b.iter().all(u8::is_ascii_digit))
+        .then(|| b.iter().fold(0, |v, &c| v * 10 + i32::from(c - b'0')))
 }
 
 /// A provision group starting at the unit word `head`: `sections 26(1) and 26A(1)`.
@@ -482,21 +502,14 @@ fn group_at(text: &str, head: &Tok) -> Option<Group> {
     let mut end = head.end;
     loop {
         let p = skip_spaces(text, pos);
-        let Some((num, after_num)) = number_at(text, p, unit) else {
+        let Some(num) = number_at(text, p, unit) else {
             break;
         };
-        let (subs, mut after) = subdivisions(text, after_num);
-        let mut prefix: Vec<String> = match unit {
-            Unit::Section => vec![num],
-            Unit::Part => vec![format!("Part {num}")],
-            Unit::Schedule => vec![format!("Schedule {num}")],
-            Unit::Regulation => vec![format!("regulation {num}")],
-            Unit::Article => vec![format!("article {num}")],
-        };
-        let mut subs = subs;
-        if unit == Unit::Schedule && subs.is_empty() {
+        let mut subs = subdivisions(text, num.end);
+        let mut para = None;
+        if unit == Unit::Schedule && subs.levels == 0 {
             // "Schedule 5, paragraph 5(2)"
-            let q = skip_spaces(text, after);
+            let q = skip_spaces(text, subs.end);
             let q = if text.as_bytes().get(q) == Some(&b',') {
                 skip_spaces(text, q + 1)
             } else {
@@ -504,28 +517,33 @@ fn group_at(text: &str, head: &Tok) -> Option<Group> {
             };
             if let Some(w) = word_at(text, q) {
                 if matches!(w.str(text), "paragraph" | "para") {
-                    if let Some((pn, pe)) = number_at(text, skip_spaces(text, w.end), Unit::Section)
-                    {
-                        prefix.push(format!("paragraph {pn}"));
-                        let (s2, a2) = subdivisions(text, pe);
-                        subs = s2;
-                        after = a2;
+                    if let Some(pn) = number_at(text, skip_spaces(text, w.end), Unit::Section) {
+                        subs = subdivisions(text, pn.end);
+                        para = Some(pn);
                     }
                 }
             }
         }
-        if subs.is_empty() {
-            provisions.push(prefix);
-        } else {
-            for alt in subs {
-                let mut path = prefix.clone();
-                path.extend(alt);
-                provisions.push(path);
+        let label = match unit {
+            Unit::Section => "",
+            Unit::Part => "Part ",
+            Unit::Schedule => "Schedule ",
+            Unit::Regulation => "regulation ",
+            Unit::Article => "article ",
+        };
+        // One path per alternative: `34H(3 and 4)` -> `34H, 3` and `34H, 4`.
+        for alt in 0..subs.alts {
+            let mut path = Vec::with_capacity(1 + usize::from(para.is_some()) + subs.levels);
+            path.push(num.labelled(label));
+            if let Some(pn) = &para {
+                path.push(pn.labelled("paragraph "));
             }
+            subs.push_alt(text, alt, &mut path);
+            provisions.push(path);
         }
-        end = after;
+        end = subs.end;
         // Separator: ",", "and", "or", "&", ", and", optionally repeating the unit.
-        let Some(next) = separator(text, after) else {
+        let Some(next) = separator(text, subs.end) else {
             break;
         };
         let mut q = next;
@@ -544,14 +562,35 @@ fn group_at(text: &str, head: &Tok) -> Option<Group> {
         return None;
     }
     Some(Group {
-        start: head.start,
+        head: *head,
         end,
         provisions,
+        used: false,
     })
 }
 
+/// A provision number as written: `26`, `26A`, `VII`, or `34 B` (a typing
+/// slip) as `34` and `B`.
+#[derive(Debug, Clone, Copy)]
+struct Number<'a> {
+    digits: &'a str,
+    letter: &'a str,
+    end: usize,
+}
+
+impl Number<'_> {
+    /// `label` and the number (`Part 3A`), in one allocation.
+    fn labelled(&self, label: &str) -> String {
+        let mut s = String::with_capacity(label.len() + self.digits.len() + self.letter.len());
+        s.push_str(label);
+        s.push_str(self.digits);
+        s.push_str(self.letter);
+        s
+    }
+}
+
 /// A provision number at `p`: `26`, `26A`, `34H`, `VII`; `34 B` (a typing slip) too.
-fn number_at(text: &str, p: usize, unit: Unit) -> Option<(String, usize)> {
+fn number_at(text: &str, p: usize, unit: Unit) -> Option<Number<'_>> {
     let b = text.as_bytes();
     let w = word_at(text, p)?;
     let s = w.str(text);
@@ -559,6 +598,11 @@ fn number_at(text: &str, p: usize, unit: Unit) -> Option<(String, usize)> {
     let letters_ok = s
         .get(digits..)
         .is_some_and(|rest| rest.len() <= 2 && rest.bytes().all(|c| c.is_ascii_uppercase()));
+    let whole = Number {
+        digits: s,
+        letter: "",
+        end: w.end,
+    };
     if digits > 0 && digits <= 4 && letters_ok {
         // "34 B," -> 34B: a lone capital after a space, then punctuation.
         if digits == s.len() {
@@ -582,7 +626,11 @@ fn number_at(text: &str, p: usize, unit: Unit) -> Option<(String, usize)> {
                         )
                         && !matches!(next_word(text, l.end).map(|n| n.str(text)), Some(n) if is_capitalised(n) && after == Some(b' '))
                     {
-                        return Some((format!("{s}{ls}"), l.end));
+                        return Some(Number {
+                            digits: s,
+                            letter: ls,
+                            end: l.end,
+                        });
                     }
                 }
             }
@@ -591,68 +639,159 @@ fn number_at(text: &str, p: usize, unit: Unit) -> Option<(String, usize)> {
         if b.get(w.end) == Some(&b'.') && b.get(w.end + 1).is_some_and(u8::is_ascii_digit) {
             return None;
         }
-        return Some((s.to_string(), w.end));
+        return Some(whole);
     }
     if unit == Unit::Part
         && !s.is_empty()
         && s.len() <= 5
         && s.bytes().all(|c| matches!(c, b'I' | b'V' | b'X' | b'L'))
     {
-        return Some((s.to_string(), w.end));
+        return Some(whole);
     }
     None
 }
 
-/// `(1)`, `(6)(a)`, `(1B)`, `(3 and 4)` after a number: the alternatives'
-/// sub-paths (`(3 and 4)` -> two) and the end.
-fn subdivisions(text: &str, mut pos: usize) -> (Vec<Vec<String>>, usize) {
-    let b = text.as_bytes();
-    // Most numbers have no subdivision: answer before allocating anything.
-    if b.get(pos) != Some(&b'(') {
-        return (Vec::new(), pos);
-    }
-    let mut alts: Vec<Vec<String>> = vec![Vec::new()];
-    let mut any = false;
-    while b.get(pos) == Some(&b'(') {
-        let Some(close) = b
-            .get(pos + 1..)
-            .and_then(|r| r.iter().take(16).position(|&c| c == b')'))
-        else {
+/// The subdivisions after a number, `(1)`, `(6)(a)`, `(1B)`, `(3 and 4)`:
+/// one level a bracket, each with one or more parts. Only counted here; the
+/// parts are read again when each path is built, which costs less than
+/// holding them (a level is a few bytes).
+#[derive(Debug, Clone, Copy)]
+struct Subs {
+    start: usize,
+    end: usize,
+    levels: usize,
+    /// The product of the levels' part counts: `(3 and 4)(a)` -> 2.
+    alts: usize,
+}
+
+fn subdivisions(text: &str, pos: usize) -> Subs {
+    let mut s = Subs {
+        start: pos,
+        end: pos,
+        levels: 0,
+        alts: 1,
+    };
+    while let Some((inner, next)) = bracket_at(text, s.end) {
+        let Some(n) = part_count(inner) else {
             break;
         };
-        let inner = text.get(pos + 1..pos + 1 + close).unwrap_or("");
-        let parts: Vec<&str> = inner
-            .split(',')
-            .flat_map(|s| s.split(" and "))
-            .flat_map(|s| s.split(" or "))
-            .map(str::trim)
-            .collect();
-        if parts.is_empty()
-            || !parts.iter().all(|p| {
-                !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_alphanumeric())
-            })
-        {
+        if s.alts * n > 32 {
             break;
         }
-        let mut next = Vec::new();
-        for a in &alts {
-            for p in &parts {
-                let mut path = a.clone();
-                path.push((*p).to_string());
-                next.push(path);
+        s.alts *= n;
+        s.levels += 1;
+        s.end = next;
+    }
+    s
+}
+
+impl Subs {
+    /// Appends alternative `alt`'s parts to `path`. Alternatives run in
+    /// reading order with the last bracket varying fastest: `(1 and 2)(a
+    /// and b)` -> `1 a`, `1 b`, `2 a`, `2 b`.
+    fn push_alt(&self, text: &str, alt: usize, path: &mut Vec<String>) {
+        let mut pos = self.start;
+        let mut rest = alt;
+        // Alternatives per choice at the current level.
+        let mut stride = self.alts;
+        for _ in 0..self.levels {
+            let Some((inner, next)) = bracket_at(text, pos) else {
+                return;
+            };
+            pos = next;
+            if is_part(inner) {
+                // One part: no choice to make here.
+                path.push(inner.to_string());
+                continue;
+            }
+            stride /= parts(inner).count().max(1);
+            let stride1 = stride.max(1);
+            if let Some(p) = parts(inner).nth(rest / stride1) {
+                path.push(p.to_string());
+            }
+            rest %= stride1;
+        }
+    }
+}
+
+/// A bracket at `pos` that closes within 16 bytes: its inside and the end.
+fn bracket_at(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let b = text.as_bytes();
+    if b.get(pos) != Some(&b'(') {
+        return None;
+    }
+    let close = b.get(pos + 1..)?.iter().take(16).position(|&c| c == b')')?;
+    Some((
+        text.get(pos + 1..pos + 1 + close).unwrap_or(""),
+        pos + close + 2,
+    ))
+}
+
+/// How many parts a bracket holds, if each is a short word.
+fn part_count(inner: &str) -> Option<usize> {
+    // Most hold one: `(1)`, `(a)`, `(1B)`. Such an inside has no separator
+    // and nothing to trim, so it is its only part.
+    if is_part(inner) {
+        return Some(1);
+    }
+    let mut n = 0;
+    for p in parts(inner) {
+        if !is_part(p) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+fn is_part(p: &str) -> bool {
+    !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_alphanumeric())
+}
+
+/// The parts of a bracket's inside: `3 and 4` -> `3`, `4`; split at `,`,
+/// ` and `, ` or `.
+fn parts(inner: &str) -> impl Iterator<Item = &str> {
+    inner
+        .split(',')
+        .flat_map(|s| SplitLit::new(s, " and "))
+        .flat_map(|s| SplitLit::new(s, " or "))
+        .map(str::trim)
+}
+
+/// `str::split` by a literal, for a few bytes: `str::split(&str)` sets up a
+/// two-way searcher for every piece, which costs more than the search.
+struct SplitLit<'a> {
+    rest: Option<&'a str>,
+    pat: &'static str,
+}
+
+impl<'a> SplitLit<'a> {
+    fn new(s: &'a str, pat: &'static str) -> Self {
+        SplitLit { rest: Some(s), pat }
+    }
+}
+
+impl<'a> Iterator for SplitLit<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        let pat = self.pat.as_bytes();
+        let found = rest
+            .as_bytes()
+            .windows(pat.len())
+            .position(|w| w == pat)
+            .and_then(|i| Some((rest.get(..i)?, rest.get(i + pat.len()..)?)));
+        match found {
+            Some((piece, tail)) => {
+                self.rest = Some(tail);
+                Some(piece)
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
             }
         }
-        if next.len() > 32 {
-            break;
-        }
-        alts = next;
-        any = true;
-        pos += close + 2;
-    }
-    if any {
-        (alts, pos)
-    } else {
-        (Vec::new(), pos)
     }
 }
 
@@ -660,6 +799,10 @@ fn subdivisions(text: &str, mut pos: usize) -> (Vec<Vec<String>>, usize) {
 fn separator(text: &str, pos: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut q = skip_spaces(text, pos);
+    // Most provisions end their group: that shows on one byte.
+    if !matches!(b.get(q), Some(b',' | b'&' | b'a' | b'o')) {
+        return None;
+    }
     let mut saw = false;
     if b.get(q) == Some(&b',') {
         q = skip_spaces(text, q + 1);
@@ -723,10 +866,10 @@ fn that_act(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// A group that starts right after `, ` at `pos`.
-fn group_after_comma(text: &str, groups: &[Group], used: &[bool], pos: usize) -> Option<usize> {
+fn group_after_comma(text: &str, groups: &[Group], pos: usize) -> Option<usize> {
     let at = comma_then(text, pos)?;
-    let i = groups.binary_search_by_key(&at, |g| g.start).ok()?;
-    (!used.get(i).copied().unwrap_or(true)).then_some(i)
+    let i = groups.binary_search_by_key(&at, |g| g.head.start).ok()?;
+    groups.get(i).is_some_and(|g| !g.used).then_some(i)
 }
 
 /// The offset after `,` and spaces at `pos`.
@@ -758,27 +901,80 @@ fn as_amended_after(text: &str, pos: usize) -> Option<usize> {
 /// no apostrophes, no plural or possessive `s`.
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name.split(|c: char| c.is_ascii_whitespace() || c == '\u{a0}') {
-        // Each word goes straight into `out` (no String per word); a word
-        // with no letters or digits is taken out again, separator included.
-        let mark = out.len();
+    for word in key_words(name) {
         if !out.is_empty() {
             out.push(' ');
         }
-        let start = out.len();
-        out.extend(
-            word.chars()
-                .filter(|c| c.is_ascii_alphanumeric())
-                .map(|c| c.to_ascii_lowercase()),
-        );
-        let len = out.len() - start;
-        if len == 0 {
-            out.truncate(mark);
-        } else if len > 1 && out.ends_with('s') {
-            out.pop();
-        }
+        out.extend(word.map(char::from));
     }
     out
+}
+
+/// `name_key(a) == name_key(b)`, without building either key.
+// Unused until `link_legislation` (mod.rs) compares names with it.
+#[allow(dead_code)]
+pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    let mut a = key_words(a);
+    let mut b = key_words(b);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if !x.eq(y) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// The words of a name's key, each as its key bytes. Words are split at
+/// ASCII whitespace and NBSP (`C2 A0`: in UTF-8 those bytes are only ever
+/// NBSP); a word keeps its ASCII letters and digits, lower-cased, less a
+/// final `s` when more than one remains; a word with none is left out.
+fn key_words(name: &str) -> impl Iterator<Item = impl Iterator<Item = u8> + '_> + '_ {
+    let b = name.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let start = i;
+        let mut end = start;
+        // Up to the next separator; `i` goes past it.
+        loop {
+            match b.get(end) {
+                None => {
+                    i = end;
+                    break;
+                }
+                Some(c) if c.is_ascii_whitespace() => {
+                    i = end + 1;
+                    break;
+                }
+                Some(0xC2) if b.get(end + 1) == Some(&0xA0) => {
+                    i = end + 2;
+                    break;
+                }
+                Some(_) => end += 1,
+            }
+        }
+        let word = b.get(start..end).unwrap_or_default();
+        let kept = word.iter().filter(|c| c.is_ascii_alphanumeric());
+        let len = kept.clone().count();
+        if len > 0 {
+            let plural = len > 1
+                && word
+                    .iter()
+                    .rfind(|c| c.is_ascii_alphanumeric())
+                    .is_some_and(|c| c.eq_ignore_ascii_case(&b's'));
+            return Some(
+                kept.take(len - usize::from(plural))
+                    .map(u8::to_ascii_lowercase),
+            );
+        }
+        if end >= b.len() {
+            return None;
+        }
+    })
 }
 
 #[cfg(test)]
@@ -893,5 +1089,106 @@ mod tests {
         );
         assert!(cites("paragraph 38 and the Regulations say").is_empty());
         assert!(cites("section headings").is_empty());
+    }
+
+    /// Alternatives, schedule paragraphs and continuations, pinned to what
+    /// the scanner gave before provisions were built lazily.
+    #[test]
+    fn provisions_and_continuations() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "(Local Government Act 1974, section 34H(3 and 4)(a), as amended)",
+                r#"[("Local Government Act 1974, section 34H(3 and 4)(a), as amended", Legislation { instrument: Some("Local Government Act"), year: Some(1974), provisions: [["34H", "3", "a"], ["34H", "4", "a"]], as_amended: true, refers_to: None }, None)]"#,
+            ),
+            (
+                "see section 5(1 and 2)(a or b) here",
+                r#"[("section 5(1 and 2)(a or b)", Legislation { instrument: None, year: None, provisions: [["5", "1", "a"], ["5", "1", "b"], ["5", "2", "a"], ["5", "2", "b"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "see section 5(1, 2 and 3) and 7(4)",
+                r#"[("section 5(1, 2 and 3) and 7(4)", Legislation { instrument: None, year: None, provisions: [["5", "1"], ["5", "2"], ["5", "3"], ["7", "4"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "see section 5(1,2,3,4,5,6)(a,b,c,d,e,f) here",
+                r#"[("section 5(1,2,3,4,5,6)", Legislation { instrument: None, year: None, provisions: [["5", "1"], ["5", "2"], ["5", "3"], ["5", "4"], ["5", "5"], ["5", "6"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "see section 5( 1 and 2 ) here",
+                r#"[("section 5( 1 and 2 )", Legislation { instrument: None, year: None, provisions: [["5", "1"], ["5", "2"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "under Schedule 5, paragraph 5(2 and 3) of the Care Act 2014",
+                r#"[("Schedule 5, paragraph 5(2 and 3) of the Care Act 2014", Legislation { instrument: Some("Care Act"), year: Some(2014), provisions: [["Schedule 5", "paragraph 5", "2"], ["Schedule 5", "paragraph 5", "3"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "under Schedule 5 para 7 and Schedule 6",
+                r#"[("Schedule 5 para 7 and Schedule 6", Legislation { instrument: None, year: None, provisions: [["Schedule 5", "paragraph 7"], ["Schedule 6"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "Care Act 2014, section 5 of the Housing Act 1996",
+                r#"[("Care Act 2014, section 5", Legislation { instrument: Some("Care Act"), year: Some(2014), provisions: [["5"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "Part 3A of that Act, section 6(1), as amended, and more",
+                r#"[("Part 3A of that Act, section 6(1), as amended", Legislation { instrument: None, year: None, provisions: [["Part 3A"], ["6", "1"]], as_amended: true, refers_to: None }, ThatAct)]"#,
+            ),
+            (
+                "Part 3A of the said Act, as amended, section 6",
+                r#"[("Part 3A", Legislation { instrument: None, year: None, provisions: [["Part 3A"]], as_amended: false, refers_to: None }, None), ("section 6", Legislation { instrument: None, year: None, provisions: [["6"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "(Care Act 2014, sections 34 B, 34C, as amended, section 9)",
+                r#"[("Care Act 2014, sections 34 B, 34C, as amended, section 9", Legislation { instrument: Some("Care Act"), year: Some(2014), provisions: [["34B"], ["34C"], ["9"]], as_amended: true, refers_to: None }, None)]"#,
+            ),
+            (
+                "section 20, and section 21 of the Children Act 1989, as amended",
+                r#"[("section 20, and section 21 of the Children Act 1989, as amended", Legislation { instrument: Some("Children Act"), year: Some(1989), provisions: [["20"], ["21"]], as_amended: true, refers_to: None }, None)]"#,
+            ),
+            (
+                "Children Act 1989 section 17 and s.20 of that Act",
+                r#"[("Children Act 1989", Legislation { instrument: Some("Children Act"), year: Some(1989), provisions: [], as_amended: false, refers_to: None }, None), ("section 17", Legislation { instrument: None, year: None, provisions: [["17"]], as_amended: false, refers_to: None }, None), ("s.20 of that Act", Legislation { instrument: None, year: None, provisions: [["20"]], as_amended: false, refers_to: None }, ThatAct)]"#,
+            ),
+            (
+                "Parts VII and 3 of the Housing Act 1996",
+                r#"[("Parts VII and 3 of the Housing Act 1996", Legislation { instrument: Some("Housing Act"), year: Some(1996), provisions: [["Part VII"], ["Part 3"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+            (
+                "regulation 13(1)(b) and article 4 of the Care Regulations 2014",
+                r#"[("regulation 13(1)(b) and article 4 of the Care Regulations 2014", Legislation { instrument: Some("Care Regulations"), year: Some(2014), provisions: [["regulation 13", "1", "b"], ["article 4"]], as_amended: false, refers_to: None }, None)]"#,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(format!("{:?}", cites(text)), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn name_keys() {
+        assert_eq!(name_key("Childrens’ Act"), "children act");
+        assert_eq!(
+            name_key(" Local\u{a0}Government  (Wales) Act "),
+            "local government wale act"
+        );
+        assert_eq!(name_key("Care - Act"), "care act");
+        let names = [
+            "Children Act",
+            "Childrens’ Act",
+            "Children's Act",
+            "CHILDREN  ACT",
+            "Children Acts",
+            "Child Act",
+            "Children Act s",
+            "Children",
+            "",
+            " - ",
+            "Local\u{a0}Government Act",
+            "Local Government Act",
+            "Local Government and Public Involvement in Health Act",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(same_name(a, b), name_key(a) == name_key(b), "{a:?} {b:?}");
+            }
+        }
     }
 }
