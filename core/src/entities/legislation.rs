@@ -898,7 +898,9 @@ fn as_amended_after(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// Name key for linking `Childrens’ Act` to `Children Act 1989`: lower case,
-/// no apostrophes, no plural or possessive `s`.
+/// no apostrophes, no plural or possessive `s`. The reference
+/// [`same_name`] is tested against.
+#[cfg(test)]
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for word in key_words(name) {
@@ -911,8 +913,6 @@ pub(crate) fn name_key(name: &str) -> String {
 }
 
 /// `name_key(a) == name_key(b)`, without building either key.
-// Unused until `link_legislation` (mod.rs) compares names with it.
-#[allow(dead_code)]
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
     let mut a = key_words(a);
     let mut b = key_words(b);

@@ -424,7 +424,8 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         })
         .collect();
     order.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.span.start));
-    // The instrument named last, and by name key the last one with a year.
+    // The instrument named last, and by name (compared as
+    // `legislation::same_name` does) the last one with a year.
     let mut last: Option<(String, Option<i32>, Span)> = None;
     // A handful of Acts per decision: a linear search beats hashing.
     let mut with_year: Vec<(String, (i32, Span))> = Vec::new();
@@ -439,8 +440,8 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         match link_of(span) {
             Some(legislation::Link::Year) => {
                 if let Some(name) = &l.instrument {
-                    let key = legislation::name_key(name);
-                    if let Some((_, (y, s))) = with_year.iter().find(|(k, _)| *k == key) {
+                    let same = |(k, _): &&(String, _)| legislation::same_name(k, name);
+                    if let Some((_, (y, s))) = with_year.iter().find(same) {
                         l.year = Some(*y);
                         l.refers_to = Some(*s);
                     }
@@ -457,10 +458,12 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         }
         if let (Some(name), None) = (&l.instrument, l.refers_to) {
             if let Some(y) = l.year {
-                let key = legislation::name_key(name);
-                match with_year.iter_mut().find(|(k, _)| *k == key) {
+                match with_year
+                    .iter_mut()
+                    .find(|(k, _)| legislation::same_name(k, name))
+                {
                     Some((_, v)) => *v = (y, span),
-                    None => with_year.push((key, (y, span))),
+                    None => with_year.push((name.clone(), (y, span))),
                 }
             }
             last = Some((name.clone(), l.year, span));

@@ -609,7 +609,6 @@ pub(crate) fn count_word(s: &str) -> Option<u32> {
     tens.iter().find(|(w, _)| is(w)).map(|&(_, n)| n)
 }
 
-
 /// Lower-cases ASCII and folds curly apostrophes, quotes and NBSP, so
 /// phrase tests can be plain ASCII. Works on bytes: other characters are
 /// copied as they are (phrase tests only look for ASCII words).
