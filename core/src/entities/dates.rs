@@ -361,13 +361,18 @@ fn connective(text: &str, end: usize) -> Option<(Conn, Tok)> {
     if i == end {
         return None;
     }
-    let n = word_from(text, i)?;
-    let conn = match bytes(text, &n) {
-        b"and" => Conn::And,
-        b"to" | b"until" | b"till" => Conn::To,
-        _ => return None,
-    };
-    let next = next_spaced(text, n.end)?;
+    // Compared in place: the word after most dates is none of these, and
+    // is not read to its end.
+    let (conn, len) = [
+        (Conn::And, &b"and"[..]),
+        (Conn::To, b"to"),
+        (Conn::To, b"until"),
+        (Conn::To, b"till"),
+    ]
+    .into_iter()
+    .find(|(_, w)| word_is(b, i, w))
+    .map(|(conn, w)| (conn, w.len()))?;
+    let next = next_spaced(text, i + len)?;
     // "and the end of January": "the" stays outside the date.
     if bytes(text, &next) == b"the" {
         return next_spaced(text, next.end).map(|q| (conn, q));
@@ -378,12 +383,18 @@ fn connective(text: &str, end: usize) -> Option<(Conn, Tok)> {
 /// `1974` in `Local Government Act 1974 ...` is not a date; neither is a year
 /// followed by `Act` or `Regulations` (`the 2014 Regulations`).
 fn followed_by_instrument(text: &str, end: usize) -> bool {
-    next_spaced(text, end).is_some_and(|n| {
-        matches!(
-            bytes(text, &n),
-            b"Act" | b"Regulations" | b"Order" | b"Rules"
-        )
-    })
+    let b = text.as_bytes();
+    let i = skip_blanks(b, end, true);
+    i > end
+        && [&b"Act"[..], b"Regulations", b"Order", b"Rules"]
+            .iter()
+            .any(|w| word_is(b, i, w))
+}
+
+/// Is the word starting at byte `i` exactly `w`? Compared in place, without
+/// finding where the word ends first.
+fn word_is(b: &[u8], i: usize, w: &[u8]) -> bool {
+    b.get(i..i + w.len()) == Some(w) && !b.get(i + w.len()).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// The bytes of the word `t` (ASCII letters and digits).
@@ -831,6 +842,73 @@ mod tests {
         assert!(iso("Local Government Act 1974, section 26").is_empty());
         assert!(iso("sessions for 2018/19. It took 2019 hours").is_empty());
         assert_eq!(iso("by the end of 2019")[0].0, "end of 2019");
+    }
+
+    #[test]
+    fn ranges_and_qualifiers() {
+        let v = dates("between June and July 2020 we");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "June and July 2020");
+        assert_eq!(v[0].1.date.as_deref(), Some("2020-06"));
+        let until = v[0].1.until.clone().unwrap();
+        assert_eq!(until.date.as_deref(), Some("2020-07"));
+
+        let v = dates("from May 2019 \u{2013} June 2019 and from March 2020 - April 2020.");
+        let got: Vec<&str> = v.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            got,
+            ["May 2019 \u{2013} June 2019", "March 2020 - April 2020"]
+        );
+
+        let v = dates("by the end of May the council had not replied");
+        assert_eq!(v[0].0, "end of May");
+        assert_eq!(v[0].1.qualifier, Some(DateQualifier::End));
+        assert_eq!((v[0].1.month, v[0].1.date.as_deref()), (Some(5), None));
+
+        let v = dates("in mid-September 2021 and at the beginning of 2022");
+        let got: Vec<(&str, Option<DateQualifier>)> =
+            v.iter().map(|(s, d)| (s.as_str(), d.qualifier)).collect();
+        assert_eq!(
+            got,
+            [
+                ("mid-September 2021", Some(DateQualifier::Mid)),
+                ("beginning of 2022", Some(DateQualifier::Start))
+            ]
+        );
+        // A qualifier needs its spaces (or hyphen) and, for `end`, its `of`.
+        assert!(iso("the end: May. The late, 2019").is_empty());
+        // A day cannot be qualified.
+        assert!(dates("early 3 March")
+            .iter()
+            .all(|(s, _)| !s.starts_with("early")));
+    }
+
+    #[test]
+    fn written_forms() {
+        assert_eq!(
+            iso("on 14.03.2024 and 15-03-2024, not 14/3-2024"),
+            [
+                ("14.03.2024".into(), Some("2024-03-14".into()), Day),
+                ("15-03-2024".into(), Some("2024-03-15".into()), Day)
+            ]
+        );
+        assert_eq!(iso("in Sept. 2020")[0].1.as_deref(), Some("2020-09"));
+        assert_eq!(iso("in May, 2019")[0].1.as_deref(), Some("2019-05"));
+        assert_eq!(iso("in JUNE 2019")[0].1.as_deref(), Some("2019-06"));
+        assert_eq!(
+            iso("on 3rd\u{a0}June 2019")[0].1.as_deref(),
+            Some("2019-06-03")
+        );
+        // Full stop after a full month name, or no space: no year.
+        assert_eq!(iso("in June. 2019 was")[0].0, "June");
+        assert!(iso("28 days, 3 weeks, (2) and 12345").is_empty());
+        // 29 February only in a leap year, including a year shared in a pair.
+        assert_eq!(iso("on 29 February 2020")[0].2, Day);
+        assert_eq!(iso("on 29 February 2021")[0].2, Month);
+        let v = dates("on 29 February and 1 March 2021");
+        assert_eq!((v[0].1.precision, v[0].1.day), (Month, None));
+        assert!(iso("the 2014 Regulations and the 2019\tOrder").is_empty());
+        assert_eq!(iso("the summer 2019 and the Winter of 2020").len(), 2);
     }
 
     #[test]
