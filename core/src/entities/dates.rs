@@ -74,6 +74,8 @@ pub enum DateQualifier {
 }
 
 impl DateValue {
+    /// A date being reported, from the scanner's point: its ISO text is
+    /// written here, once.
     fn from_point(p: Point) -> Self {
         DatePoint::from(p).into()
     }
