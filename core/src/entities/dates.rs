@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::text::{after, all_digits, before, gap, is_space_str, Tok, Words, DATES};
+use super::text::{before, Tok, Words, DATES};
 
 /// A date as precise as the text makes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,77 +73,11 @@ pub enum DateQualifier {
     End,
 }
 
-impl DatePoint {
-    fn new(
-        precision: DatePrecision,
-        year: Option<i32>,
-        month: Option<u32>,
-        day: Option<u32>,
-    ) -> Self {
-        let mut p = DatePoint {
-            date: None,
-            precision,
-            year,
-            month,
-            day,
-            season: None,
-            qualifier: None,
-        };
-        p.normalise();
-        p
-    }
-
-    /// Drops a day the calendar does not have and recomputes the ISO text.
-    fn normalise(&mut self) {
-        if let (Some(d), Some(m)) = (self.day, self.month) {
-            let valid = match self.year {
-                Some(y) => NaiveDate::from_ymd_opt(y, m, d).is_some(),
-                None => NaiveDate::from_ymd_opt(2000, m, d).is_some(), // leap year: 29 Feb allowed
-            };
-            if !valid {
-                self.day = None;
-                self.precision = DatePrecision::Month;
-            }
-        }
-        self.date = match (self.year, self.month, self.day, self.precision) {
-            (Some(y), Some(m), Some(d), DatePrecision::Day) => Some(iso(y, &[m, d])),
-            (Some(y), Some(m), _, DatePrecision::Month) => Some(iso(y, &[m])),
-            (Some(y), _, _, _) => Some(iso(y, &[])),
-            _ => None,
-        };
-    }
-
-    fn with_year(mut self, y: i32) -> Self {
-        self.year = Some(y);
-        self.normalise();
-        self
-    }
-}
-
-/// `{y:04}` then `-{p:02}` for each part, as `format!` would write them, but
-/// without the formatting machinery (this runs for every date found).
-fn iso(y: i32, parts: &[u32]) -> String {
-    let mut s = String::with_capacity(10);
-    match u32::try_from(y) {
-        Ok(y) if y <= 9999 => push_digits(&mut s, y, 4),
-        _ => s.push_str(&format!("{y:04}")),
-    }
-    for &p in parts {
-        s.push('-');
-        if p <= 99 {
-            push_digits(&mut s, p, 2);
-        } else {
-            s.push_str(&p.to_string());
-        }
-    }
-    s
-}
-
-/// Exactly `width` decimal digits of `v` (which must fit), zero-padded.
-fn push_digits(s: &mut String, v: u32, width: u32) {
-    for k in (0..width).rev() {
-        let digit = (v / 10u32.pow(k)) % 10;
-        s.push(char::from(b'0' + digit as u8));
+impl DateValue {
+    /// A date being reported, from the scanner's point: its ISO text is
+    /// written here, once.
+    fn from_point(p: Point) -> Self {
+        DatePoint::from(p).into()
     }
 }
 
@@ -162,12 +96,112 @@ impl From<DatePoint> for DateValue {
     }
 }
 
-/// A date found at words `first..=last` (the qualifier included).
-#[derive(Debug, Clone)]
+/// A date while the scanner tries words: plain numbers and `Copy`, so a
+/// word that turns out not to be a date (or a bare year nothing vouches
+/// for) costs no allocation. The ISO text is written only for a date that
+/// is reported ([`DatePoint::from`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Point {
+    precision: DatePrecision,
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    season: Option<Season>,
+    qualifier: Option<DateQualifier>,
+}
+
+impl Point {
+    fn new(
+        precision: DatePrecision,
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    ) -> Self {
+        let mut p = Point {
+            precision,
+            year,
+            month,
+            day,
+            season: None,
+            qualifier: None,
+        };
+        p.drop_missing_day();
+        p
+    }
+
+    /// Drops a day the calendar does not have (`31 June`; `29 February`
+    /// in a year that is not a leap year), keeping the month.
+    fn drop_missing_day(&mut self) {
+        if let (Some(d), Some(m)) = (self.day, self.month) {
+            // No year: 2000 is a leap year, so 29 February stands.
+            if NaiveDate::from_ymd_opt(self.year.unwrap_or(2000), m, d).is_none() {
+                self.day = None;
+                self.precision = DatePrecision::Month;
+            }
+        }
+    }
+
+    /// The same date in the year `y`, stated elsewhere in a range or pair.
+    fn with_year(mut self, y: i32) -> Self {
+        self.year = Some(y);
+        self.drop_missing_day();
+        self
+    }
+}
+
+impl From<Point> for DatePoint {
+    fn from(p: Point) -> Self {
+        let date = match (p.year, p.month, p.day, p.precision) {
+            (Some(y), Some(m), Some(d), DatePrecision::Day) => Some(iso(y, &[m, d])),
+            (Some(y), Some(m), _, DatePrecision::Month) => Some(iso(y, &[m])),
+            (Some(y), _, _, _) => Some(iso(y, &[])),
+            _ => None,
+        };
+        DatePoint {
+            date,
+            precision: p.precision,
+            year: p.year,
+            month: p.month,
+            day: p.day,
+            season: p.season,
+            qualifier: p.qualifier,
+        }
+    }
+}
+
+/// `{y:04}` then `-{p:02}` for each part, as `format!` would write them, but
+/// without the formatting machinery (this runs for every date found).
+fn iso(y: i32, parts: &[u32]) -> String {
+    let mut s = String::with_capacity(10);
+    match u32::try_from(y) {
+        Ok(y) if y <= 9999 => push_digits(&mut s, &[y / 1000, y / 100, y / 10, y]),
+        _ => s.push_str(&format!("{y:04}")),
+    }
+    for &p in parts {
+        s.push('-');
+        if p <= 99 {
+            push_digits(&mut s, &[p / 10, p]);
+        } else {
+            s.push_str(&p.to_string());
+        }
+    }
+    s
+}
+
+/// The last decimal digit of each of `vs`.
+fn push_digits(s: &mut String, vs: &[u32]) {
+    for &v in vs {
+        s.push(char::from(b'0' + (v % 10) as u8));
+    }
+}
+
+/// A date found at `start..end` (the qualifier included): the offsets are
+/// all the scanner needs of its words, and keep it small to return.
+#[derive(Debug, Clone, Copy)]
 struct Found {
-    first: Tok,
-    last: Tok,
-    point: DatePoint,
+    start: usize,
+    end: usize,
+    point: Point,
     /// A month or year with nothing around it that says it is a date.
     bare: bool,
 }
@@ -178,34 +212,20 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateV
     // Words starting before this offset belong to a date already found.
     let mut free = 0;
     for t in words.lane(DATES) {
-        if t.start < free {
+        if t.start < free || !may_start(text, t) {
             continue;
         }
         let Some(mut a) = point_with_qualifier(text, t) else {
             continue;
         };
-        let opener = before(text, &a.first)
-            .map(|t| t.str(text))
-            .filter(|w| w.len() <= 10)
-            .map(|w| {
-                let mut buf = [0u8; 10];
-                let n = w.len();
-                if let (Some(dst), Some(src)) = (buf.get_mut(..n), w.as_bytes().get(..n)) {
-                    dst.copy_from_slice(src);
-                    dst.make_ascii_lowercase();
-                }
-                (buf, n)
-            });
-        let opener = opener
-            .as_ref()
-            .and_then(|(b, n)| std::str::from_utf8(b.get(..*n)?).ok());
         // A second date joined by a connective: a range or a pair.
-        let joined = connective(text, &a.last)
+        let joined = connective(text, a.end)
             .and_then(|(conn, j)| point_with_qualifier(text, &j).map(|b| (conn, b)));
         if let Some((conn, mut b)) = joined {
+            let opener = opener(text, a.start);
             let range = match conn {
                 Conn::Slash | Conn::Dash | Conn::To => true,
-                Conn::And => opener == Some("between"),
+                Conn::And => opener.between,
             };
             // Share a year stated once ("June and July 2020") when the months run forward.
             if a.point.year.is_none() && b.point.month.is_some() {
@@ -225,36 +245,93 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateV
                     }
                 }
             }
-            let context_ok = opener.is_some_and(is_date_preposition)
-                || a.point.qualifier.is_some()
-                || !a.bare
-                || !b.bare;
+            let context_ok = opener.date || a.point.qualifier.is_some() || !a.bare || !b.bare;
             if context_ok && a.point.month.is_some() && b.point.month.is_some() {
                 if range {
-                    let (s, e) = (a.first.start, b.last.end);
-                    let mut v = DateValue::from(a.point);
-                    v.until = Some(b.point);
-                    out.push((s, e, v));
+                    let mut v = DateValue::from_point(a.point);
+                    v.until = Some(b.point.into());
+                    out.push((a.start, b.end, v));
                 } else {
-                    let (s, e) = (a.first.start, a.last.end);
-                    out.push((s, e, a.point.into()));
-                    let (s, e) = (b.first.start, b.last.end);
-                    out.push((s, e, b.point.into()));
+                    out.push((a.start, a.end, DateValue::from_point(a.point)));
+                    out.push((b.start, b.end, DateValue::from_point(b.point)));
                 }
-                free = b.last.end;
+                free = b.end;
                 continue;
             }
         }
-        let context_ok = !a.bare
-            || a.point.qualifier.is_some()
-            || opener.is_some_and(|w| {
-                is_date_preposition(w) && (a.point.month.is_some() || is_year_preposition(w))
-            });
-        if context_ok && !followed_by_instrument(text, &a.last) {
-            out.push((a.first.start, a.last.end, a.point.into()));
-            free = a.last.end;
+        // The word before is only read when nothing else vouches for the date.
+        let context_ok = !a.bare || a.point.qualifier.is_some() || opener_vouches(text, &a);
+        if context_ok && !followed_by_instrument(text, a.end) {
+            out.push((a.start, a.end, DateValue::from_point(a.point)));
+            free = a.end;
         }
     }
+}
+
+/// A cheap necessary condition for a date at the candidate `t`, from its
+/// first byte, its length and the byte after it. Most candidates are
+/// numbers (`(2)`, `3.4`, `section 12,`), which fail here without a call: a
+/// number that starts a date is a day followed by a space or by `/`, `.` or
+/// `-` (`14/03/2024`), or a year of four digits.
+fn may_start(text: &str, t: &Tok) -> bool {
+    !t.first.is_ascii_digit()
+        || t.len() == 4
+        || matches!(
+            text.as_bytes().get(t.end),
+            Some(b' ' | b'\t' | 0xC2 | b'/' | b'.' | b'-')
+        )
+}
+
+/// What the word before a date says about it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Opener {
+    /// A word that introduces a date: `in`, `since`, `on`, `last`, `early` ...
+    date: bool,
+    /// A word after which a bare four-digit number is a year rather than a
+    /// count or a citation: `in`, `since`, `by`, `before` ... (not `on`).
+    year: bool,
+    /// `between`: `between June and July` is a range, `June and July` a pair.
+    between: bool,
+}
+
+/// Classifies the word before offset `start`, lower-cased on the stack
+/// (every word it can be has at most 10 letters).
+fn opener(text: &str, start: usize) -> Opener {
+    // The word before the (empty) word at `start`.
+    let Some(w) = before(text, &Tok::new(text, start, start)) else {
+        return Opener::default();
+    };
+    let w = bytes(text, &w);
+    let mut buf = [0u8; 10];
+    if w.len() > buf.len() {
+        return Opener::default();
+    }
+    // Copied and lower-cased in one pass (no call to `memcpy`).
+    for (d, c) in buf.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    // One match for the three questions.
+    let (date, year, between) = match buf.get(..w.len()).unwrap_or_default() {
+        b"in" | b"since" | b"during" | b"by" | b"until" | b"till" | b"from" | b"before"
+        | b"after" | b"throughout" | b"around" => (true, true, false),
+        b"between" => (true, false, true),
+        b"on" | b"last" | b"next" | b"this" | b"that" | b"early" | b"late" | b"mid" => {
+            (true, false, false)
+        }
+        _ => (false, false, false),
+    };
+    Opener {
+        date,
+        year,
+        between,
+    }
+}
+
+/// Does the word before the bare month or year `a` make it a date (`in
+/// October`, `since 2019`)?
+fn opener_vouches(text: &str, a: &Found) -> bool {
+    let o = opener(text, a.start);
+    o.date && (a.point.month.is_some() || o.year)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,218 +342,166 @@ enum Conn {
     And,
 }
 
-/// A connective after the word `t`: returns it and the word after it.
-fn connective(text: &str, t: &Tok) -> Option<(Conn, Tok)> {
-    let n = after(text, t)?;
-    let g = gap(text, t.end, n.start).trim_matches([' ', '\u{a0}']);
-    match g {
-        "/" => return Some((Conn::Slash, n)),
-        "-" | "\u{2013}" | "\u{2014}" => return Some((Conn::Dash, n)),
-        "" => {}
-        _ => return None,
-    }
-    if !is_space_str(gap(text, t.end, n.start)) {
-        return None;
-    }
-    let conn = match n.str(text) {
-        "and" => Conn::And,
-        "to" | "until" | "till" => Conn::To,
-        _ => return None,
+/// A connective after the word ending at `end`: returns it and the word after it.
+/// Either `/`, `-`, `–` or `—` with only spaces (or NBSP) around it, or,
+/// after spaces, `and`, `to`, `until` or `till` (and a `the` after it).
+/// Read from the bytes after `t`, so a date followed by `,` or `.` is
+/// rejected at its first byte.
+fn connective(text: &str, end: usize) -> Option<(Conn, Tok)> {
+    let b = text.as_bytes();
+    let i = skip_blanks(b, end, false);
+    let symbol = match b.get(i..) {
+        Some([b'/', ..]) => Some((Conn::Slash, 1)),
+        Some([b'-', ..]) => Some((Conn::Dash, 1)),
+        // U+2013 and U+2014, the en and em dashes.
+        Some([0xE2, 0x80, 0x93 | 0x94, ..]) => Some((Conn::Dash, 3)),
+        _ => None,
     };
-    let next = after(text, &n)?;
-    if !is_space_str(gap(text, n.end, next.start)) {
+    if let Some((conn, len)) = symbol {
+        return word_from(text, skip_blanks(b, i + len, false)).map(|n| (conn, n));
+    }
+    if i == end {
         return None;
     }
+    // Compared in place: the word after most dates is none of these, and
+    // is not read to its end.
+    let (conn, len) = [
+        (Conn::And, &b"and"[..]),
+        (Conn::To, b"to"),
+        (Conn::To, b"until"),
+        (Conn::To, b"till"),
+    ]
+    .into_iter()
+    .find(|(_, w)| word_is(b, i, w))
+    .map(|(conn, w)| (conn, w.len()))?;
+    let next = next_spaced(text, i + len)?;
     // "and the end of January": "the" stays outside the date.
-    if next.str(text) == "the" {
-        let q = after(text, &next)?;
-        return is_space_str(gap(text, next.end, q.start)).then_some((conn, q));
+    if bytes(text, &next) == b"the" {
+        return next_spaced(text, next.end).map(|q| (conn, q));
     }
     Some((conn, next))
 }
 
-fn is_date_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "during"
-            | "by"
-            | "until"
-            | "till"
-            | "from"
-            | "between"
-            | "before"
-            | "after"
-            | "throughout"
-            | "on"
-            | "around"
-            | "last"
-            | "next"
-            | "this"
-            | "that"
-            | "early"
-            | "late"
-            | "mid"
-    )
-}
-
-/// Words after which a bare four-digit number is a year rather than a count or a citation.
-fn is_year_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "during"
-            | "by"
-            | "until"
-            | "till"
-            | "from"
-            | "before"
-            | "after"
-            | "throughout"
-            | "around"
-    )
-}
-
 /// `1974` in `Local Government Act 1974 ...` is not a date; neither is a year
 /// followed by `Act` or `Regulations` (`the 2014 Regulations`).
-fn followed_by_instrument(text: &str, last: &Tok) -> bool {
-    after(text, last).is_some_and(|n| {
-        matches!(n.str(text), "Act" | "Regulations" | "Order" | "Rules")
-            && is_space_str(gap(text, last.end, n.start))
-    })
+fn followed_by_instrument(text: &str, end: usize) -> bool {
+    let b = text.as_bytes();
+    let i = skip_blanks(b, end, true);
+    i > end
+        && [&b"Act"[..], b"Regulations", b"Order", b"Rules"]
+            .iter()
+            .any(|w| word_is(b, i, w))
+}
+
+/// Is the word starting at byte `i` exactly `w`? Compared in place, without
+/// finding where the word ends first.
+fn word_is(b: &[u8], i: usize, w: &[u8]) -> bool {
+    b.get(i..i + w.len()) == Some(w) && !b.get(i + w.len()).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// The bytes of the word `t` (ASCII letters and digits).
+fn bytes<'a>(text: &'a str, t: &Tok) -> &'a [u8] {
+    text.as_bytes().get(t.start..t.end).unwrap_or_default()
+}
+
+/// The word starting at byte `i`, if a word byte (an ASCII letter or digit,
+/// as [`Words`] and [`after`](super::text::after) count them) is there. Callers pass an `i`
+/// whose byte before is not a word byte, so the word is a whole one.
+fn word_from(text: &str, i: usize) -> Option<Tok> {
+    let rest = text.as_bytes().get(i..)?;
+    if !rest.first()?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let len = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    Some(Tok::new(text, i, i + len))
+}
+
+/// Skips spaces and no-break spaces from `i`, and tabs too when `tabs`.
+fn skip_blanks(b: &[u8], mut i: usize, tabs: bool) -> usize {
+    loop {
+        match b.get(i) {
+            Some(b' ') => i += 1,
+            Some(b'\t') if tabs => i += 1,
+            Some(0xC2) if b.get(i + 1) == Some(&0xA0) => i += 2,
+            _ => return i,
+        }
+    }
+}
+
+/// The word after `end` when only spaces, tabs or no-break spaces come
+/// between: what [`after`](super::text::after) gives when
+/// [`is_space_str`](super::text::is_space_str) holds for the gap,
+/// but it stops at the first other byte instead of scanning on for a word.
+fn next_spaced(text: &str, end: usize) -> Option<Tok> {
+    let i = skip_blanks(text.as_bytes(), end, true);
+    if i == end {
+        return None;
+    }
+    word_from(text, i)
+}
+
+/// The word after `end` when spaces or one hyphen (`mid-September`) come between.
+fn next_joined(text: &str, end: usize) -> Option<Tok> {
+    if text.as_bytes().get(end) == Some(&b'-') {
+        return word_from(text, end + 1);
+    }
+    next_spaced(text, end)
+}
+
+/// `early`, `mid` and `late` (in any case) qualify the date right after
+/// them; `end`, `start`, `beginning` and `middle` need an `of` first.
+/// Returns the qualifier and whether it needs the `of`.
+fn qualifier_of(w: &[u8]) -> Option<(DateQualifier, bool)> {
+    let is = |lit: &[u8]| w.eq_ignore_ascii_case(lit);
+    let q = match w.len() {
+        3 if is(b"mid") => (DateQualifier::Mid, false),
+        3 if is(b"end") => (DateQualifier::End, true),
+        4 if is(b"late") => (DateQualifier::Late, false),
+        5 if is(b"early") => (DateQualifier::Early, false),
+        5 if is(b"start") => (DateQualifier::Start, true),
+        6 if is(b"middle") => (DateQualifier::Mid, true),
+        9 if is(b"beginning") => (DateQualifier::Start, true),
+        _ => return None,
+    };
+    Some(q)
 }
 
 /// A date at the word `t`, with an `early`/`late`/`end of` qualifier in front.
 fn point_with_qualifier(text: &str, t: &Tok) -> Option<Found> {
-    // Cheap gate on first byte and length: every date starts with a digit,
-    // a capital (month, season, qualifier) or one of a few lower-case words.
-    let first = t.first.to_ascii_lowercase();
-    let maybe_word = matches!(
-        (first, t.len()),
-        (b't', 3)
-            | (b'e', 3 | 5)
-            | (b'm', 3 | 6)
-            | (b'l', 4)
-            | (b's', 5 | 6)
-            | (b'b', 9)
-            | (b'a' | b'w', 6)
-    );
-    if !t.first.is_ascii_digit() && !maybe_word && !t.first.is_ascii_uppercase() {
-        return None;
-    }
-    if !maybe_word {
+    if t.first.is_ascii_digit() {
         return point_at(text, t);
     }
-    let w = t.str(text);
-    let is = |lit: &str| w.eq_ignore_ascii_case(lit);
-    let (qualifier, skip) = if is("early") {
-        (Some(DateQualifier::Early), 1)
-    } else if is("mid") {
-        (Some(DateQualifier::Mid), 1)
-    } else if is("late") {
-        (Some(DateQualifier::Late), 1)
-    } else if is("end") || is("start") || is("beginning") || is("middle") {
-        let of = after(text, t)?;
-        if of.str(text) != "of" {
-            return None;
-        }
-        let q = if is("end") {
-            DateQualifier::End
-        } else if is("middle") {
-            DateQualifier::Mid
-        } else {
-            DateQualifier::Start
-        };
-        (Some(q), 2)
-    } else {
-        (None, 0)
+    let Some((q, of)) = qualifier_of(bytes(text, t)) else {
+        return point_at(text, t);
     };
-    if let Some(q) = qualifier {
-        // Only spaces or a hyphen ("mid-September") between the words.
-        let mut a = *t;
-        for _ in 0..skip {
-            let b = after(text, &a)?;
-            let g = gap(text, a.end, b.start);
-            if !(is_space_str(g) || g == "-") {
-                return None;
-            }
-            a = b;
-        }
-        let mut f = point_at(text, &a)?;
-        if f.point.day.is_some() {
+    // Only spaces or a hyphen ("mid-September") between the words.
+    let mut a = next_joined(text, t.end)?;
+    if of {
+        if bytes(text, &a) != b"of" {
             return None;
         }
-        f.point.qualifier = Some(q);
-        f.first = *t;
-        return Some(f);
+        a = next_joined(text, a.end)?;
     }
-    point_at(text, t)
+    let mut f = point_at(text, &a)?;
+    if f.point.day.is_some() {
+        return None;
+    }
+    f.point.qualifier = Some(q);
+    f.start = t.start;
+    Some(f)
 }
 
 /// A date starting exactly at the word `t`, without a qualifier.
 fn point_at(text: &str, t: &Tok) -> Option<Found> {
-    if t.first.is_ascii_lowercase() && !(t.len() == 6 && matches!(t.first, b's' | b'a' | b'w')) {
+    let w = bytes(text, t);
+    if t.first.is_ascii_digit() {
+        return numeric_point(text, t, w);
+    }
+    if t.first.is_ascii_lowercase() && !(w.len() == 6 && matches!(t.first, b's' | b'a' | b'w')) {
         return None; // only seasons start lower case
-    }
-    let w = t.str(text);
-    let next = text.as_bytes().get(t.end).copied();
-    // 14/03/2024 (day first, as in the UK), 14.03.2024, 14-03-2024.
-    if all_digits(w, 2) && matches!(next, Some(b'/' | b'.' | b'-')) {
-        let m = after(text, t);
-        let y = m.as_ref().and_then(|m| after(text, m));
-        if let (Some(m), Some(y)) = (m, y) {
-            let g1 = gap(text, t.end, m.start);
-            let g2 = gap(text, m.end, y.start);
-            if g1 == g2
-                && matches!(g1, "/" | "." | "-")
-                && all_digits(m.str(text), 2)
-                && all_digits(y.str(text), 4)
-            {
-                let (d, mo, yr) = (num(w)?, num(m.str(text))?, num(y.str(text))?);
-                if (1..=12).contains(&mo) && is_year(yr) {
-                    let p = DatePoint::new(
-                        DatePrecision::Day,
-                        i32::try_from(yr).ok(),
-                        Some(mo),
-                        Some(d),
-                    );
-                    if p.precision == DatePrecision::Day {
-                        return Some(Found {
-                            first: *t,
-                            last: y,
-                            point: p,
-                            bare: false,
-                        });
-                    }
-                }
-            }
-        }
-    }
-    // 13 September 2021, 1st April.
-    if let Some(d) = day_number(w) {
-        // Only spaces (or a non-breaking one) lead to the month.
-        if !matches!(next, Some(b' ' | b'\t' | 0xC2)) {
-            return None;
-        }
-        let m = after(text, t)?;
-        let (month, abbrev) = month_of(m.str(text))?;
-        if !is_space_str(gap(text, t.end, m.start)) {
-            return None;
-        }
-        let year = year_after(text, &m, abbrev);
-        let last = year.map_or(m, |(_, y)| y);
-        let p = DatePoint::new(
-            DatePrecision::Day,
-            year.map(|(y, _)| y),
-            Some(month),
-            Some(d),
-        );
-        return Some(Found {
-            first: *t,
-            last,
-            point: p,
-            bare: false,
-        });
     }
     // October 2018, October.
     if let Some((month, abbrev)) = month_of(w) {
@@ -485,149 +510,230 @@ fn point_at(text: &str, t: &Tok) -> Option<Found> {
             return None; // "Mar", "Dec" alone are too likely to be something else.
         }
         let last = year.map_or(*t, |(_, y)| y);
-        let p = DatePoint::new(
+        let p = Point::new(
             DatePrecision::Month,
             year.map(|(y, _)| y),
             Some(month),
             None,
         );
         return Some(Found {
-            first: *t,
-            last,
+            start: t.start,
+            end: last.end,
             point: p,
             bare: year.is_none(),
         });
     }
     // summer of 2020, the autumn 2019.
-    if let Some(season) = (t.len() == 6).then(|| season_of(w)).flatten() {
-        let n = after(text, t)?;
-        if !is_space_str(gap(text, t.end, n.start)) {
-            return None;
-        }
-        let (prev_end, y) = if n.str(text) == "of" {
-            (n.end, after(text, &n)?)
+    if let Some(season) = (w.len() == 6).then(|| season_of(w)).flatten() {
+        let n = next_spaced(text, t.end)?;
+        let y = if bytes(text, &n) == b"of" {
+            next_spaced(text, n.end)?
         } else {
-            (t.end, n)
+            n
         };
-        if !is_space_str(gap(text, prev_end, y.start)) || !all_digits(y.str(text), 4) {
-            return None;
-        }
-        let yr = num(y.str(text)).filter(|y| is_year(*y))?;
-        let mut p = DatePoint::new(DatePrecision::Season, i32::try_from(yr).ok(), None, None);
+        let yr = year_of(bytes(text, &y))?;
+        let mut p = Point::new(DatePrecision::Season, Some(yr), None, None);
         p.season = Some(season);
         return Some(Found {
-            first: *t,
-            last: y,
+            start: t.start,
+            end: y.end,
             point: p,
             bare: false,
-        });
-    }
-    // A bare year: the caller decides whether its context makes it one.
-    if t.len() == 4 && all_digits(w, 4) {
-        let yr = num(w).filter(|y| is_year(*y))?;
-        // "2018/19" is a financial year; "2019-20" too: not a calendar year.
-        let after = text.as_bytes().get(t.end).copied();
-        if matches!(after, Some(b'/') | Some(b'-')) {
-            return None;
-        }
-        let p = DatePoint::new(DatePrecision::Year, i32::try_from(yr).ok(), None, None);
-        return Some(Found {
-            first: *t,
-            last: *t,
-            point: p,
-            bare: true,
         });
     }
     None
 }
 
-fn num(s: &str) -> Option<u32> {
-    s.parse().ok()
+/// A date starting at the word `t` (`w`), which starts with a digit.
+fn numeric_point(text: &str, t: &Tok, w: &[u8]) -> Option<Found> {
+    let next = text.as_bytes().get(t.end).copied();
+    // 14/03/2024 (day first, as in the UK), 14.03.2024, 14-03-2024.
+    if w.len() <= 2 && matches!(next, Some(b'/' | b'.' | b'-')) {
+        if let Some(f) = numeric_date(text, t, w) {
+            return Some(f);
+        }
+    }
+    // 13 September 2021, 1st April.
+    if let Some(d) = day_number(w) {
+        // Only spaces (or a non-breaking one) lead to the month, which
+        // starts with a capital: "28 days" stops at the `d`.
+        let b = text.as_bytes();
+        let i = skip_blanks(b, t.end, true);
+        if i == t.end || !b.get(i).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        let m = word_from(text, i)?;
+        let (month, abbrev) = month_of(bytes(text, &m))?;
+        let year = year_after(text, &m, abbrev);
+        let last = year.map_or(m, |(_, y)| y);
+        let p = Point::new(
+            DatePrecision::Day,
+            year.map(|(y, _)| y),
+            Some(month),
+            Some(d),
+        );
+        return Some(Found {
+            start: t.start,
+            end: last.end,
+            point: p,
+            bare: false,
+        });
+    }
+    // A bare year: the caller decides whether its context makes it one.
+    let yr = year_of(w)?;
+    // "2018/19" is a financial year; "2019-20" too: not a calendar year.
+    if matches!(next, Some(b'/' | b'-')) {
+        return None;
+    }
+    Some(Found {
+        start: t.start,
+        end: t.end,
+        point: Point::new(DatePrecision::Year, Some(yr), None, None),
+        bare: true,
+    })
 }
 
-fn is_year(y: u32) -> bool {
-    (1900..=2100).contains(&y)
+/// `14/03/2024` at the word `t` (`w`): day, month and year of one or two,
+/// one or two and four digits, with the same separator twice.
+fn numeric_date(text: &str, t: &Tok, w: &[u8]) -> Option<Found> {
+    let b = text.as_bytes();
+    let sep = b.get(t.end)?;
+    let m = word_from(text, t.end + 1)?;
+    if b.get(m.end) != Some(sep) {
+        return None;
+    }
+    let y = word_from(text, m.end + 1)?;
+    let d = digits(w, 2)?;
+    let mo = digits(bytes(text, &m), 2).filter(|m| (1..=12).contains(m))?;
+    let yr = year_of(bytes(text, &y))?;
+    let p = Point::new(DatePrecision::Day, Some(yr), Some(mo), Some(d));
+    (p.precision == DatePrecision::Day).then_some(Found {
+        start: t.start,
+        end: y.end,
+        point: p,
+        bare: false,
+    })
+}
+
+/// The value of `w` when it is one to `max` ASCII digits (`max` at most 9).
+fn digits(w: &[u8], max: usize) -> Option<u32> {
+    if w.is_empty() || w.len() > max {
+        return None;
+    }
+    w.iter().try_fold(0u32, |n, &c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// A year of the range dates are believed in (1900 to 2100), written with
+/// four digits.
+fn year_of(w: &[u8]) -> Option<i32> {
+    let &[a, b, c, d] = w else {
+        return None;
+    };
+    let digit = |x: u8| x.is_ascii_digit().then(|| i32::from(x - b'0'));
+    let y = digit(a)? * 1000 + digit(b)? * 100 + digit(c)? * 10 + digit(d)?;
+    (1900..=2100).contains(&y).then_some(y)
 }
 
 /// `13`, `1st`, `22nd`, `3rd`, `4th` as a day of the month.
-fn day_number(w: &str) -> Option<u32> {
-    let digits_end = w.bytes().take_while(u8::is_ascii_digit).count();
+fn day_number(w: &[u8]) -> Option<u32> {
+    let digits_end = w.iter().take_while(|c| c.is_ascii_digit()).count();
     let (d, suffix) = (w.get(..digits_end)?, w.get(digits_end..)?);
-    if !all_digits(d, 2) || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+    if !matches!(suffix, b"" | b"st" | b"nd" | b"rd" | b"th") {
         return None;
     }
-    num(d).filter(|d| (1..=31).contains(d))
+    digits(d, 2).filter(|d| (1..=31).contains(d))
 }
 
 /// The year after the month `m` (`October 2018`, `Sept. 2020`, `May, 2019`),
 /// and its word.
 fn year_after(text: &str, m: &Tok, abbrev: bool) -> Option<(i32, Tok)> {
-    let y = after(text, m)?;
-    let g = gap(text, m.end, y.start);
-    let ok = is_space_str(g)
-        || g.strip_prefix(',').is_some_and(is_space_str)
-        || (abbrev && g.strip_prefix('.').is_some_and(is_space_str));
-    if !ok || !all_digits(y.str(text), 4) {
+    // A comma (or, after an abbreviation, a full stop) may come first, but
+    // spaces must follow it.
+    let b = text.as_bytes();
+    let from = match b.get(m.end) {
+        Some(b',') => m.end + 1,
+        Some(b'.') if abbrev => m.end + 1,
+        _ => m.end,
+    };
+    let i = skip_blanks(b, from, true);
+    if i == from {
         return None;
     }
-    num(y.str(text))
-        .filter(|y| is_year(*y))
-        .and_then(|y| i32::try_from(y).ok())
-        .map(|v| (v, y))
+    year_at(text, i)
+}
+
+/// The year written at byte `i` (whose byte before is not a word byte), and
+/// its word: read in place, as it is four digits or nothing.
+fn year_at(text: &str, i: usize) -> Option<(i32, Tok)> {
+    let b = text.as_bytes();
+    if b.get(i + 4).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let y = year_of(b.get(i..i + 4)?)?;
+    Some((y, Tok::new(text, i, i + 4)))
 }
 
 /// A month name, capitalised as in prose (or all capitals); `(month, abbreviated?)`.
-fn month_of(w: &str) -> Option<(u32, bool)> {
-    let b = w.as_bytes();
+fn month_of(w: &[u8]) -> Option<(u32, bool)> {
     // One candidate per (first letter, length): a single comparison after that.
-    let (full, m): (&str, u32) = match (b.first()?, b.len()) {
-        (b'J', 7) => ("January", 1),
-        (b'F', 8) => ("February", 2),
-        (b'M', 5) => ("March", 3),
-        (b'A', 5) => ("April", 4),
-        (b'M', 3) => ("May", 5),
-        (b'J', 4) if b.get(2) == Some(&b'n') || b.get(2) == Some(&b'N') => ("June", 6),
-        (b'J', 4) => ("July", 7),
-        (b'A', 6) => ("August", 8),
-        (b'S', 9) => ("September", 9),
-        (b'O', 7) => ("October", 10),
-        (b'N', 8) => ("November", 11),
-        (b'D', 8) => ("December", 12),
+    let (full, m): (&[u8], u32) = match (w.first()?, w.len()) {
+        (b'J', 7) => (b"January", 1),
+        (b'F', 8) => (b"February", 2),
+        (b'M', 5) => (b"March", 3),
+        (b'A', 5) => (b"April", 4),
+        (b'M', 3) => (b"May", 5),
+        (b'J', 4) if matches!(w.get(2), Some(b'n' | b'N')) => (b"June", 6),
+        (b'J', 4) => (b"July", 7),
+        (b'A', 6) => (b"August", 8),
+        (b'S', 9) => (b"September", 9),
+        (b'O', 7) => (b"October", 10),
+        (b'N', 8) => (b"November", 11),
+        (b'D', 8) => (b"December", 12),
         (_, 3) | (b'S', 4) => return short_month(w),
         _ => return None,
     };
-    let all_caps = w.len() > 3 && b.iter().all(u8::is_ascii_uppercase);
-    (w == full || (all_caps && w.eq_ignore_ascii_case(full))).then_some((m, false))
+    // `w` is as long as `full` (the match is on its length), so comparing
+    // byte by byte needs no call to `memcmp`.
+    let as_prose = w.iter().zip(full).all(|(a, b)| a == b);
+    let all_caps = || {
+        w.len() > 3
+            && w.iter()
+                .zip(full)
+                .all(|(a, b)| *a == b.to_ascii_uppercase())
+    };
+    (as_prose || all_caps()).then_some((m, false))
 }
 
 /// `Jan`, `Feb`, ... `Sept` (not `May`, which is the full name).
-fn short_month(w: &str) -> Option<(u32, bool)> {
+fn short_month(w: &[u8]) -> Option<(u32, bool)> {
     let m = match w {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" | "Sept" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
+        b"Jan" => 1,
+        b"Feb" => 2,
+        b"Mar" => 3,
+        b"Apr" => 4,
+        b"Jun" => 6,
+        b"Jul" => 7,
+        b"Aug" => 8,
+        b"Sep" | b"Sept" => 9,
+        b"Oct" => 10,
+        b"Nov" => 11,
+        b"Dec" => 12,
         _ => return None,
     };
     Some((m, true))
 }
 
-fn season_of(w: &str) -> Option<Season> {
+fn season_of(w: &[u8]) -> Option<Season> {
     [
-        ("spring", Season::Spring),
-        ("summer", Season::Summer),
-        ("autumn", Season::Autumn),
-        ("winter", Season::Winter),
+        (b"spring", Season::Spring),
+        (b"summer", Season::Summer),
+        (b"autumn", Season::Autumn),
+        (b"winter", Season::Winter),
     ]
     .into_iter()
-    .find(|(name, _)| w.eq_ignore_ascii_case(name))
+    .find(|(name, _)| w.eq_ignore_ascii_case(*name))
     .map(|(_, s)| s)
 }
 
@@ -738,6 +844,73 @@ mod tests {
         assert!(iso("Local Government Act 1974, section 26").is_empty());
         assert!(iso("sessions for 2018/19. It took 2019 hours").is_empty());
         assert_eq!(iso("by the end of 2019")[0].0, "end of 2019");
+    }
+
+    #[test]
+    fn ranges_and_qualifiers() {
+        let v = dates("between June and July 2020 we");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "June and July 2020");
+        assert_eq!(v[0].1.date.as_deref(), Some("2020-06"));
+        let until = v[0].1.until.clone().unwrap();
+        assert_eq!(until.date.as_deref(), Some("2020-07"));
+
+        let v = dates("from May 2019 \u{2013} June 2019 and from March 2020 - April 2020.");
+        let got: Vec<&str> = v.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            got,
+            ["May 2019 \u{2013} June 2019", "March 2020 - April 2020"]
+        );
+
+        let v = dates("by the end of May the council had not replied");
+        assert_eq!(v[0].0, "end of May");
+        assert_eq!(v[0].1.qualifier, Some(DateQualifier::End));
+        assert_eq!((v[0].1.month, v[0].1.date.as_deref()), (Some(5), None));
+
+        let v = dates("in mid-September 2021 and at the beginning of 2022");
+        let got: Vec<(&str, Option<DateQualifier>)> =
+            v.iter().map(|(s, d)| (s.as_str(), d.qualifier)).collect();
+        assert_eq!(
+            got,
+            [
+                ("mid-September 2021", Some(DateQualifier::Mid)),
+                ("beginning of 2022", Some(DateQualifier::Start))
+            ]
+        );
+        // A qualifier needs its spaces (or hyphen) and, for `end`, its `of`.
+        assert!(iso("the end: May. The late, 2019").is_empty());
+        // A day cannot be qualified.
+        assert!(dates("early 3 March")
+            .iter()
+            .all(|(s, _)| !s.starts_with("early")));
+    }
+
+    #[test]
+    fn written_forms() {
+        assert_eq!(
+            iso("on 14.03.2024 and 15-03-2024, not 14/3-2024"),
+            [
+                ("14.03.2024".into(), Some("2024-03-14".into()), Day),
+                ("15-03-2024".into(), Some("2024-03-15".into()), Day)
+            ]
+        );
+        assert_eq!(iso("in Sept. 2020")[0].1.as_deref(), Some("2020-09"));
+        assert_eq!(iso("in May, 2019")[0].1.as_deref(), Some("2019-05"));
+        assert_eq!(iso("in JUNE 2019")[0].1.as_deref(), Some("2019-06"));
+        assert_eq!(
+            iso("on 3rd\u{a0}June 2019")[0].1.as_deref(),
+            Some("2019-06-03")
+        );
+        // Full stop after a full month name, or no space: no year.
+        assert_eq!(iso("in June. 2019 was")[0].0, "June");
+        assert!(iso("28 days, 3 weeks, (2) and 12345").is_empty());
+        // 29 February only in a leap year, including a year shared in a pair.
+        assert_eq!(iso("on 29 February 2020")[0].2, Day);
+        assert_eq!(iso("on 29 February 2021")[0].2, Month);
+        let v = dates("on 29 February and 1 March 2021");
+        assert_eq!((v[0].1.precision, v[0].1.day), (Month, None));
+        assert!(iso("the 2014 Regulations and the 2019\tOrder").is_empty());
+        assert_eq!(iso("the summer 2019 and the Winter of 2020").len(), 2);
     }
 
     #[test]
