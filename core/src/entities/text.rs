@@ -190,7 +190,11 @@ const PAIR_LENS: [u16; 64 * 64] = {
 fn candidate_lens(first: u8, second: u8) -> u16 {
     let a = usize::from(CODE.get(usize::from(first)).copied().unwrap_or(0));
     let b = usize::from(CODE.get(usize::from(second)).copied().unwrap_or(0));
-    PAIR_LENS.get(a * 64 + b).copied().unwrap_or(0)
+    // Classes are below 64: the index is in range, and the compiler sees it.
+    PAIR_LENS
+        .get((a & 63) * 64 + (b & 63))
+        .copied()
+        .unwrap_or(0)
 }
 
 /// [`KEYWORDS`] by first letter and length (`26 * 16` buckets of up to
@@ -338,16 +342,32 @@ impl Words {
         let mut open = false;
         for (ci, chunk) in b.chunks(64).enumerate() {
             let base = ci * 64;
-            let (m, sign) = word_mask(chunk);
+            // The chunk and the byte after it (0 past the end), in a fixed
+            // array: the first two bytes of any word starting in the chunk
+            // are read from it without a bounds check.
+            let mut ext = [0u8; 65];
+            let n = chunk.len().min(64);
+            match (<&[u8; 64]>::try_from(chunk), ext.first_chunk_mut::<64>()) {
+                (Ok(full), Some(dst)) => *dst = *full,
+                _ => {
+                    if let (Some(dst), Some(src)) = (ext.get_mut(..n), chunk.get(..n)) {
+                        dst.copy_from_slice(src);
+                    }
+                }
+            }
+            if let Some(last) = ext.last_mut() {
+                *last = b.get(base + 64).copied().unwrap_or(0);
+            }
+            let (m, sign) = ext.first_chunk::<64>().map_or((0, false), mask64);
             self.money |= sign;
             let mut starts = m & !((m << 1) | u64::from(open));
-            open = (m >> (chunk.len() - 1)) & 1 == 1;
+            open = (m >> (n - 1)) & 1 == 1;
             while starts != 0 {
-                let s = starts.trailing_zeros();
+                let s = (starts.trailing_zeros() & 63) as usize;
                 starts &= starts - 1;
-                let start = base + s as usize;
-                let first = b.get(start).copied().unwrap_or(0);
-                let second = b.get(start + 1).copied().unwrap_or(0);
+                let start = base + s;
+                let first = ext.get(s).copied().unwrap_or(0);
+                let second = ext.get(s + 1).copied().unwrap_or(0);
                 let lens = candidate_lens(first, second);
                 if lens == 0 {
                     continue;
