@@ -914,6 +914,10 @@ pub(crate) fn name_key(name: &str) -> String {
 
 /// `name_key(a) == name_key(b)`, without building either key.
 pub(crate) fn same_name(a: &str, b: &str) -> bool {
+    // The usual case: the same Act cited again, written the same way.
+    if a == b {
+        return true;
+    }
     let mut a = key_words(a);
     let mut b = key_words(b);
     loop {

@@ -300,8 +300,10 @@ fn scan_leaf<'a>(input: &'a str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw<'
 /// Runs the scanners over `t`, the text of `l` (a leaf or a piece of one).
 fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: &mut Raw<'a>) {
     let base = l.span.start;
+    let words = &mut scratch.words;
+    words.fill(t);
     // Most pieces are one line: count line breaks only in those that are not.
-    let multiline = memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_some();
+    let multiline = words.may_span_lines() && memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_some();
     let mk = |s: usize, e: usize| {
         let line = if multiline {
             line_at(input, base, l.span.line, base + s)
@@ -310,8 +312,6 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
         };
         Span::new(base + s, base + e, line)
     };
-    let words = &mut scratch.words;
-    words.fill(t);
     if words.may_hold_money() {
         for (s, e, m) in money::scan(t) {
             raw.entities

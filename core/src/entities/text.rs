@@ -291,8 +291,8 @@ pub(crate) struct Words {
     cands: Vec<Tok>,
     /// The union of the candidates' lanes: a scanner with none is not run.
     lanes: u8,
-    /// The text holds the last byte of a currency sign.
-    money: bool,
+    /// The text holds a line break or the last byte of a currency sign.
+    rare: bool,
 }
 
 impl Words {
@@ -303,7 +303,7 @@ impl Words {
         Words {
             cands: Vec::with_capacity(bytes / 24 + 16),
             lanes: 0,
-            money: false,
+            rare: false,
         }
     }
 
@@ -316,7 +316,12 @@ impl Words {
 
     /// May the text hold an amount (`£`, `€`)?
     pub fn may_hold_money(&self) -> bool {
-        self.money
+        self.rare
+    }
+
+    /// May the text hold a line break?
+    pub fn may_span_lines(&self) -> bool {
+        self.rare
     }
 
     /// Is there a candidate for the scanner of `lane`?
@@ -336,7 +341,7 @@ impl Words {
     pub fn fill(&mut self, text: &str) {
         self.cands.clear();
         self.lanes = 0;
-        self.money = false;
+        self.rare = false;
         let b = text.as_bytes();
         // The previous chunk ended inside a word.
         let mut open = false;
@@ -358,8 +363,8 @@ impl Words {
             if let Some(last) = ext.last_mut() {
                 *last = b.get(base + 64).copied().unwrap_or(0);
             }
-            let (m, sign) = ext.first_chunk::<64>().map_or((0, false), mask64);
-            self.money |= sign;
+            let (m, rare) = ext.first_chunk::<64>().map_or((0, false), mask64);
+            self.rare |= rare;
             let mut starts = m & !((m << 1) | u64::from(open));
             open = (m >> (n - 1)) & 1 == 1;
             while starts != 0 {
@@ -426,14 +431,16 @@ fn word_mask(chunk: &[u8]) -> (u64, bool) {
     mask64(&bytes)
 }
 
-/// Also says whether the chunk holds the last byte of `£` (C2 A3) or `€`
-/// (E2 82 AC): the money scanner runs only on pieces that do.
+/// Also says whether the chunk holds a rare byte that some work hangs on:
+/// a line break (`\n`, `\r`: entity lines are counted only in pieces with
+/// one) or the last byte of `£` (C2 A3) or `€` (E2 82 AC): the money
+/// scanner runs only on pieces with one.
 fn mask64(bytes: &[u8; 64]) -> (u64, bool) {
     let mut flags = [0u8; 64];
-    let mut sign = 0u8;
+    let mut rare = 0u8;
     for (f, &c) in flags.iter_mut().zip(bytes) {
         *f = u8::from(((c | 0x20).wrapping_sub(b'a') < 26) | (c.wrapping_sub(b'0') < 10));
-        sign |= u8::from((c == 0xA3) | (c == 0xAC));
+        rare |= u8::from((c == 0xA3) | (c == 0xAC) | (c == b'\n') | (c == b'\r'));
     }
     let mut m = 0u64;
     for (j, eight) in flags.chunks_exact(8).enumerate() {
@@ -442,7 +449,7 @@ fn mask64(bytes: &[u8; 64]) -> (u64, bool) {
         // Byte k (0 or 1) lands on bit 56 + k of the product.
         m |= (u64::from_le_bytes(w).wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * j);
     }
-    (m, sign != 0)
+    (m, rare != 0)
 }
 
 /// The word after `t` in `text`, whatever lies between: what the next word
@@ -748,9 +755,9 @@ mod tests {
                     let mut bytes = vec![b' '; len];
                     bytes[pos] = b;
                     let want = if WORD[usize::from(b)] { 1u64 << pos } else { 0 };
-                    let (mask, sign) = word_mask(&bytes);
+                    let (mask, rare) = word_mask(&bytes);
                     assert_eq!(mask, want, "byte {b:#x} at {pos} of {len}");
-                    assert_eq!(sign, b == 0xA3 || b == 0xAC);
+                    assert_eq!(rare, matches!(b, 0xA3 | 0xAC | b'\n' | b'\r'));
                 }
             }
         }
