@@ -62,73 +62,79 @@ const WORD: [bool; 256] = {
     t
 };
 
-/// The words, lower-cased, at which a scanner can start, with its lane. A
-/// scanner still checks case itself (`Act`, not `act`); this list only has
-/// to hold every word it would act on. Besides these: digits of up to four
-/// (days, years) for dates, and a lone capital letter for parties.
-const KEYWORDS: [(&[u8], u8); 59] = [
+/// The words, lower-cased, at which a scanner can start, with its lane and
+/// whether the scanner takes the word with a small first letter (`section`,
+/// `summer`) or only capitalised or in capitals (`Act`, `May`, `Mr`): "may"
+/// and "decision" are common words, not candidates. A scanner still checks
+/// case itself (`Act`, not `ACT`); this list only has to hold every word it
+/// would act on. Besides these: digits of up to four (days, years) for
+/// dates, and a lone capital letter for parties.
+const ANY: bool = true;
+const CAPITAL: bool = false;
+
+const KEYWORDS: [(&[u8], u8, bool); 59] = [
     // Months, short months, seasons, and the qualifiers before them.
-    (b"january", DATES),
-    (b"february", DATES),
-    (b"march", DATES),
-    (b"april", DATES),
-    (b"may", DATES),
-    (b"june", DATES),
-    (b"july", DATES),
-    (b"august", DATES),
-    (b"september", DATES),
-    (b"october", DATES),
-    (b"november", DATES),
-    (b"december", DATES),
-    (b"jan", DATES),
-    (b"feb", DATES),
-    (b"mar", DATES),
-    (b"apr", DATES),
-    (b"jun", DATES),
-    (b"jul", DATES),
-    (b"aug", DATES),
-    (b"sep", DATES),
-    (b"sept", DATES),
-    (b"oct", DATES),
-    (b"nov", DATES),
-    (b"dec", DATES),
-    (b"spring", DATES),
-    (b"summer", DATES),
-    (b"autumn", DATES),
-    (b"winter", DATES),
-    (b"early", DATES),
-    (b"mid", DATES),
-    (b"late", DATES),
-    (b"end", DATES),
-    (b"start", DATES),
-    (b"beginning", DATES),
-    (b"middle", DATES),
+    (b"january", DATES, CAPITAL),
+    (b"february", DATES, CAPITAL),
+    (b"march", DATES, CAPITAL),
+    (b"april", DATES, CAPITAL),
+    (b"may", DATES, CAPITAL),
+    (b"june", DATES, CAPITAL),
+    (b"july", DATES, CAPITAL),
+    (b"august", DATES, CAPITAL),
+    (b"september", DATES, CAPITAL),
+    (b"october", DATES, CAPITAL),
+    (b"november", DATES, CAPITAL),
+    (b"december", DATES, CAPITAL),
+    (b"jan", DATES, CAPITAL),
+    (b"feb", DATES, CAPITAL),
+    (b"mar", DATES, CAPITAL),
+    (b"apr", DATES, CAPITAL),
+    (b"jun", DATES, CAPITAL),
+    (b"jul", DATES, CAPITAL),
+    (b"aug", DATES, CAPITAL),
+    (b"sep", DATES, CAPITAL),
+    (b"sept", DATES, CAPITAL),
+    (b"oct", DATES, CAPITAL),
+    (b"nov", DATES, CAPITAL),
+    (b"dec", DATES, CAPITAL),
+    (b"spring", DATES, ANY),
+    (b"summer", DATES, ANY),
+    (b"autumn", DATES, ANY),
+    (b"winter", DATES, ANY),
+    (b"early", DATES, ANY),
+    (b"mid", DATES, ANY),
+    (b"late", DATES, ANY),
+    (b"end", DATES, ANY),
+    (b"start", DATES, ANY),
+    (b"beginning", DATES, ANY),
+    (b"middle", DATES, ANY),
     // Instruments and provision units (`s` only as `s.`, checked apart).
-    (b"act", LEGISLATION),
-    (b"regulations", LEGISLATION),
-    (b"order", LEGISLATION),
-    (b"rules", LEGISLATION),
-    (b"section", LEGISLATION),
-    (b"sections", LEGISLATION),
-    (b"schedule", LEGISLATION),
-    (b"schedules", LEGISLATION),
-    (b"part", LEGISLATION),
-    (b"parts", LEGISLATION),
-    (b"regulation", LEGISLATION),
-    (b"article", LEGISLATION),
-    (b"articles", LEGISLATION),
+    (b"act", LEGISLATION, CAPITAL),
+    (b"regulations", LEGISLATION, ANY),
+    (b"order", LEGISLATION, CAPITAL),
+    (b"rules", LEGISLATION, CAPITAL),
+    (b"section", LEGISLATION, ANY),
+    (b"sections", LEGISLATION, ANY),
+    (b"schedule", LEGISLATION, ANY),
+    (b"schedules", LEGISLATION, CAPITAL),
+    (b"part", LEGISLATION, CAPITAL),
+    (b"parts", LEGISLATION, CAPITAL),
+    (b"regulation", LEGISLATION, ANY),
+    (b"article", LEGISLATION, ANY),
+    (b"articles", LEGISLATION, ANY),
     // Titles before a letter.
-    (b"mr", PARTIES),
-    (b"mrs", PARTIES),
-    (b"ms", PARTIES),
-    (b"miss", PARTIES),
-    (b"mx", PARTIES),
-    (b"dr", PARTIES),
-    (b"master", PARTIES),
-    (b"paragraph", REFERENCES),
-    (b"paragraphs", REFERENCES),
-    (b"para", REFERENCES),
-    (b"paras", REFERENCES),
+    (b"mr", PARTIES, CAPITAL),
+    (b"mrs", PARTIES, CAPITAL),
+    (b"ms", PARTIES, CAPITAL),
+    (b"miss", PARTIES, CAPITAL),
+    (b"mx", PARTIES, CAPITAL),
+    (b"dr", PARTIES, CAPITAL),
+    (b"master", PARTIES, CAPITAL),
+    (b"paragraph", REFERENCES, ANY),
+    (b"paragraphs", REFERENCES, ANY),
+    (b"para", REFERENCES, ANY),
+    (b"paras", REFERENCES, ANY),
 ];
 
 /// A byte's class for [`PAIR_LENS`]: 0 not in a word, 1-26 a small
@@ -160,13 +166,16 @@ const PAIR_LENS: [u16; 64 * 64] = {
     let mut t = [0u16; 64 * 64];
     let mut i = 0;
     while i < KEYWORDS.len() {
-        let (w, _) = KEYWORDS[i];
+        let (w, _, small) = KEYWORDS[i];
         let (a, b) = (CODE[w[0] as usize] as usize, CODE[w[1] as usize] as usize);
-        // Small or capital, each of the two letters.
-        t[a * 64 + b] |= 1 << w.len();
+        // Capital first letter, and small where the scanner takes it; the
+        // second letter in either case.
         t[(a + 26) * 64 + b] |= 1 << w.len();
-        t[a * 64 + b + 26] |= 1 << w.len();
         t[(a + 26) * 64 + b + 26] |= 1 << w.len();
+        if small {
+            t[a * 64 + b] |= 1 << w.len();
+            t[a * 64 + b + 26] |= 1 << w.len();
+        }
         i += 1;
     }
     let mut c = 0;
@@ -205,7 +214,7 @@ const BUCKETS: [[u8; 4]; 26 * 16] = {
     let mut t = [[0u8; 4]; 26 * 16];
     let mut i = 0;
     while i < KEYWORDS.len() {
-        let (w, _) = KEYWORDS[i];
+        let (w, _, _) = KEYWORDS[i];
         let bucket = &mut t[(w[0] - b'a') as usize * 16 + w.len()];
         let mut j = 0;
         // A fifth keyword of one letter and length fails the build here.
@@ -225,7 +234,7 @@ const PACKED: [u128; KEYWORDS.len()] = {
     let mut t = [0u128; KEYWORDS.len()];
     let mut i = 0;
     while i < KEYWORDS.len() {
-        let (w, _) = KEYWORDS[i];
+        let (w, _, _) = KEYWORDS[i];
         let mut j = 0;
         while j < w.len() {
             t[i] |= (w[j] as u128) << (8 * j);
@@ -275,7 +284,10 @@ fn lanes_of(b: &[u8], start: usize, len: usize) -> u8 {
             break;
         };
         if PACKED.get(i) == Some(&word) {
-            return KEYWORDS.get(i).map_or(0, |&(_, lane)| lane);
+            return KEYWORDS
+                .get(i)
+                .filter(|&&(_, _, small)| small || first.is_ascii_uppercase())
+                .map_or(0, |&(_, lane, _)| lane);
         }
     }
     0
@@ -788,8 +800,9 @@ mod tests {
                 } else {
                     KEYWORDS
                         .iter()
-                        .find(|(k, _)| *k == lower.as_bytes())
-                        .map_or(0, |&(_, lane)| lane)
+                        .find(|(k, _, _)| *k == lower.as_bytes())
+                        .filter(|(_, _, small)| *small || w.as_bytes()[0].is_ascii_uppercase())
+                        .map_or(0, |&(_, lane, _)| lane)
                 };
                 (lanes != 0).then_some((t.start, t.end, lanes))
             })
@@ -822,18 +835,32 @@ mod tests {
                 .collect();
             assert_eq!(got, naive_candidates(t), "{t:?}");
         }
-        // Every keyword in both cases and capitalised is found, and nothing else in the sentence.
-        for (k, lane) in KEYWORDS {
+        // Every keyword capitalised and in capitals is found, and in small
+        // letters only where its scanner takes it; nothing else in the sentence.
+        for (k, lane, small) in KEYWORDS {
             let k = std::str::from_utf8(k).unwrap();
             let cap = format!("{}{}", k[..1].to_ascii_uppercase(), &k[1..]);
-            for w in [k.to_string(), k.to_ascii_uppercase(), cap] {
+            for (w, found_as) in [
+                (k.to_string(), small),
+                (k.to_ascii_uppercase(), true),
+                (cap, true),
+            ] {
                 let t = format!("the {w} of");
                 let words = Words::of(&t);
                 let found: Vec<(&str, u8)> =
                     words.cands.iter().map(|c| (c.str(&t), c.lanes)).collect();
-                assert_eq!(found, [(w.as_str(), lane)], "{t}");
+                let want: Vec<(&str, u8)> = if found_as {
+                    vec![(w.as_str(), lane)]
+                } else {
+                    vec![]
+                };
+                assert_eq!(found, want, "{t}");
             }
         }
+        // Common words that share a keyword's letters are not candidates.
+        let t = "the decision may not now be seen as late; Mr and Mrs";
+        let found: Vec<&str> = Words::of(t).cands.iter().map(|c| c.str(t)).collect();
+        assert_eq!(found, ["late", "Mr", "Mrs"]);
     }
 
     #[test]
