@@ -881,9 +881,10 @@ impl Lower {
             return Lower(buf, 0);
         }
         // A byte loop: the words are short, and `copy_from_slice` of a
-        // length only known here would be a call to `memcpy`.
+        // length only known here would be a call to `memcpy`. Words are ASCII
+        // letters and digits, which `| 0x20` lower-cases and leaves alone.
         for (d, c) in buf.iter_mut().zip(w) {
-            *d = c.to_ascii_lowercase();
+            *d = c | 0x20;
         }
         Lower(buf, w.len())
     }
