@@ -18,16 +18,6 @@ use crate::tree::{Block, Item, Paragraph};
 use super::money;
 use super::text::{count_word, eq_ci};
 
-// `text::tokenize` now serves only tests (here and in text.rs), which check
-// the word-at-a-time readers against it, and `text::starts_ci` nothing
-// (`verb_stem` lower-cases the word once). Until text.rs makes them
-// test-only or drops them, this reference keeps the library build free of
-// dead-code warnings.
-#[cfg(not(test))]
-const _: fn(&str, &mut Vec<super::text::Tok>) = super::text::tokenize;
-#[cfg(not(test))]
-const _: fn(&str, &str) -> bool = super::text::starts_ci;
-
 /// One thing the authority agreed or is recommended to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

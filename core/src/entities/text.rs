@@ -426,10 +426,8 @@ fn word_len(b: &[u8], start: usize) -> usize {
         .count()
 }
 
-/// Which bytes of a chunk of at most 64 are word bytes, as a bit mask.
-/// Written so that the compiler vectorises it: a flag byte per input byte
-/// from two range tests, then eight flags at a time gathered into eight
-/// bits by one multiply.
+/// [`mask64`] of a chunk of at most 64 bytes.
+#[cfg(test)]
 fn word_mask(chunk: &[u8]) -> (u64, bool) {
     if let Ok(full) = <&[u8; 64]>::try_from(chunk) {
         return mask64(full);
@@ -443,6 +441,10 @@ fn word_mask(chunk: &[u8]) -> (u64, bool) {
     mask64(&bytes)
 }
 
+/// Which of 64 bytes are word bytes, as a bit mask. Written so that the
+/// compiler vectorises it: a flag byte per input byte from two range tests,
+/// then eight flags at a time gathered into eight bits by one multiply.
+///
 /// Also says whether the chunk holds a rare byte that some work hangs on:
 /// a line break (`\n`, `\r`: entity lines are counted only in pieces with
 /// one) or the last byte of `£` (C2 A3) or `€` (E2 82 AC): the money
@@ -490,10 +492,12 @@ pub(crate) fn before(text: &str, t: &Tok) -> Option<Tok> {
     Some(Tok::new(text, start, end))
 }
 
-/// Calls `f(start, end)` for every word, in order. Branch-free per byte: each
+/// Calls `f(start, end)` for every word, in order (the reference the
+/// candidate readers are tested against). Branch-free per byte: each
 /// 64-byte chunk becomes a bit mask of word bytes, and word starts and ends
 /// are read off the mask's edges, so the cost per word boundary is a bit
 /// operation rather than a mispredicted branch.
+#[cfg(test)]
 fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
     let mut prev_in_word = false;
     let mut open = 0usize;
@@ -532,7 +536,8 @@ fn for_each_word(b: &[u8], mut f: impl FnMut(usize, usize)) {
     }
 }
 
-/// Splits `text` into words, reusing `out`.
+/// Splits `text` into words, reusing `out`: every word, for tests.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
     out.clear();
     let b = text.as_bytes();
@@ -546,7 +551,8 @@ pub(crate) fn eq_ci(w: &str, lit: &str) -> bool {
     w.eq_ignore_ascii_case(lit)
 }
 
-/// Does the word start with `prefix`, ignoring ASCII case?
+/// Does the word start with `prefix`, ignoring ASCII case? (Tests.)
+#[cfg(test)]
 pub(crate) fn starts_ci(w: &str, prefix: &str) -> bool {
     w.as_bytes()
         .get(..prefix.len())
