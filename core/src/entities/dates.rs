@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::text::{before, Tok, Words, DATES};
+use super::text::{before, word_from, Tok, Words, DATES};
 
 /// A date as precise as the text makes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -402,21 +402,6 @@ fn word_is(b: &[u8], i: usize, w: &[u8]) -> bool {
 /// The bytes of the word `t` (ASCII letters and digits).
 fn bytes<'a>(text: &'a str, t: &Tok) -> &'a [u8] {
     text.as_bytes().get(t.start..t.end).unwrap_or_default()
-}
-
-/// The word starting at byte `i`, if a word byte (an ASCII letter or digit,
-/// as [`Words`] and [`after`](super::text::after) count them) is there. Callers pass an `i`
-/// whose byte before is not a word byte, so the word is a whole one.
-fn word_from(text: &str, i: usize) -> Option<Tok> {
-    let rest = text.as_bytes().get(i..)?;
-    if !rest.first()?.is_ascii_alphanumeric() {
-        return None;
-    }
-    let len = rest
-        .iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    Some(Tok::new(text, i, i + len))
 }
 
 /// Skips spaces and no-break spaces from `i`, and tabs too when `tabs`.

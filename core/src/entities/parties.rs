@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-use super::text::{after, before, Tok, Words, PARTIES};
+use super::text::{after, before, skip_space_bytes, word_from, Tok, Words, PARTIES};
 
 /// A person (or body) the decision refers to, with every mention.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,7 +278,7 @@ fn titled(text: &str, t: &Tok, title: &'static str) -> Option<Found> {
 fn after_title(b: &[u8], end: usize) -> Option<(usize, bool)> {
     let dot = b.get(end) == Some(&b'.');
     let from = end + usize::from(dot);
-    let i = skip_spaces(b, from);
+    let i = skip_space_bytes(b, from);
     (i > from).then_some((i, dot))
 }
 
@@ -294,35 +294,15 @@ fn bytes<'a>(text: &'a str, t: &Tok) -> &'a [u8] {
     text.as_bytes().get(t.start..t.end).unwrap_or_default()
 }
 
-/// Spaces, tabs and no-break spaces from `i` on: where they end.
-fn skip_spaces(b: &[u8], mut i: usize) -> usize {
-    loop {
-        match b.get(i) {
-            Some(b' ' | b'\t') => i += 1,
-            Some(0xC2) if b.get(i + 1) == Some(&0xA0) => i += 2,
-            _ => return i,
-        }
-    }
-}
-
 /// The word starting at `i` after at least one space from `from` on (what
 /// [`after`] gives when [`is_space_str`](super::text::is_space_str) holds for
 /// the gap).
 fn spaced_word_after(text: &str, from: usize) -> Option<Tok> {
-    let b = text.as_bytes();
-    let i = skip_spaces(b, from);
+    let i = skip_space_bytes(text.as_bytes(), from);
     if i == from {
         return None;
     }
-    let rest = b.get(i..)?;
-    if !rest.first()?.is_ascii_alphanumeric() {
-        return None;
-    }
-    let len = rest
-        .iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .unwrap_or(rest.len());
-    Some(Tok::new(text, i, i + len))
+    word_from(text, i)
 }
 
 /// The word before offset `start` when only spaces (at least one) come

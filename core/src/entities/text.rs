@@ -614,8 +614,12 @@ pub(crate) fn is_space_str(s: &str) -> bool {
 }
 
 /// Skips spaces (incl. NBSP) from byte `i`; returns the new offset.
-pub(crate) fn skip_spaces(text: &str, mut i: usize) -> usize {
-    let b = text.as_bytes();
+pub(crate) fn skip_spaces(text: &str, i: usize) -> usize {
+    skip_space_bytes(text.as_bytes(), i)
+}
+
+/// [`skip_spaces`] on bytes: spaces, tabs and no-break spaces from `i` on.
+pub(crate) fn skip_space_bytes(b: &[u8], mut i: usize) -> usize {
     loop {
         match b.get(i) {
             Some(b' ') | Some(b'\t') => i += 1,
@@ -623,6 +627,21 @@ pub(crate) fn skip_spaces(text: &str, mut i: usize) -> usize {
             _ => return i,
         }
     }
+}
+
+/// The word starting at byte `i`, if a word byte (an ASCII letter or digit,
+/// as [`Words`] and [`after`] count them) is there. Callers pass an `i`
+/// whose byte before is not a word byte, so the word is a whole one.
+pub(crate) fn word_from(text: &str, i: usize) -> Option<Tok> {
+    let rest = text.as_bytes().get(i..)?;
+    if !rest.first()?.is_ascii_alphanumeric() {
+        return None;
+    }
+    let len = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    Some(Tok::new(text, i, i + len))
 }
 
 /// The word starting exactly at `i`, if any.
