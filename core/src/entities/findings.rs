@@ -350,134 +350,136 @@ const DECLINED: u32 = 1 << 11;
 const INVESTIGATED: u32 = 1 << 12;
 const NOT_INVESTIGATED: u32 = 1 << 13;
 
+/// The phrases of each group, in the order of the group bits above.
+const FAULT_PHRASES: &[&str] = &["fault"];
+const FAULT_NO_PHRASES: &[&str] = &[
+    "no fault",
+    "not at fault",
+    "not find fault",
+    "not find any fault",
+    "not found fault",
+    "not found any fault",
+    "cannot find fault",
+    "can't find fault",
+    "not fault",
+    "no evidence of fault",
+    "without fault",
+];
+const FAULT_YES_PHRASES: &[&str] = &[
+    "found fault",
+    "find fault",
+    "there was fault",
+    "there were faults",
+    "there is fault",
+    "at fault",
+    "was fault",
+    "is fault",
+    "were faults",
+    "fault by the",
+    "fault causing",
+    "fault leading",
+    "fault which caused",
+    "fault that caused",
+    "faults caused",
+    "fault caused",
+    "acted with fault",
+    "found there was fault",
+    "found some fault",
+    "identified fault",
+];
+const INJUSTICE_PHRASES: &[&str] = &["injustice"];
+const INJUSTICE_NO_PHRASES: &[&str] = &[
+    "no injustice",
+    "not cause injustice",
+    "not cause any injustice",
+    "not cause an injustice",
+    "not caused injustice",
+    "not caused any injustice",
+    "not caused an injustice",
+    "not cause significant injustice",
+    "not cause a significant injustice",
+    "no significant injustice",
+    "without injustice",
+    "not lead to injustice",
+    "not result in injustice",
+    "not led to injustice",
+    "did not suffer",
+    "not suffered",
+];
+const INJUSTICE_YES_PHRASES: &[&str] = &[
+    "caus",
+    "leading to injustice",
+    "led to injustice",
+    "remedy the injustice",
+    "remedied the injustice",
+    "remedy this injustice",
+    "remedy that injustice",
+    "suffered",
+    "injustice to",
+];
+const CAUSED_PHRASES: &[&str] = &["caused", "causing"];
+const HARM_PHRASES: &[&str] = &[
+    "distress",
+    "frustration",
+    "uncertainty",
+    "inconvenience",
+    "time and trouble",
+    "avoidable",
+    "worry",
+    "anxiety",
+    "loss",
+];
+const NOT_CAUS_PHRASES: &[&str] = &["not caus"];
+const DISCONTINU_PHRASES: &[&str] = &["discontinu"];
+const INVESTIGAT_PHRASES: &[&str] = &["investigat"];
+const DECLINED_PHRASES: &[&str] = &[
+    "will not investigate",
+    "not investigate this",
+    "not investigate the",
+    "not investigate your",
+    "not investigate her",
+    "not investigate his",
+    "not investigate their",
+    "not investigate mr",
+    "not investigate ms",
+    "not investigate mrs",
+    "not investigate miss",
+    "decided not to investigate",
+    "not start an investigation",
+    "not be investigating",
+    "cannot investigate this complaint",
+    "not investigating this complaint",
+];
+const INVESTIGATED_PHRASES: &[&str] = &[
+    "completed my investigation",
+    "completed our investigation",
+    "completed the investigation",
+    "complete my investigation",
+    "ended my investigation",
+    "have investigated",
+    "i investigated",
+    "we investigated",
+];
+const NOT_INVESTIGATED_PHRASES: &[&str] = &["not investigated"];
+
 /// Every phrase the questions ask about, found in one pass over a sentence
 /// (as folded text) instead of one search per phrase per question.
 static PHRASES: LazyLock<PhraseSet> = LazyLock::new(|| {
     PhraseSet::new(&[
-        // FAULT
-        &["fault"],
-        // FAULT_NO
-        &[
-            "no fault",
-            "not at fault",
-            "not find fault",
-            "not find any fault",
-            "not found fault",
-            "not found any fault",
-            "cannot find fault",
-            "can't find fault",
-            "not fault",
-            "no evidence of fault",
-            "without fault",
-        ],
-        // FAULT_YES
-        &[
-            "found fault",
-            "find fault",
-            "there was fault",
-            "there were faults",
-            "there is fault",
-            "at fault",
-            "was fault",
-            "is fault",
-            "were faults",
-            "fault by the",
-            "fault causing",
-            "fault leading",
-            "fault which caused",
-            "fault that caused",
-            "faults caused",
-            "fault caused",
-            "acted with fault",
-            "found there was fault",
-            "found some fault",
-            "identified fault",
-        ],
-        // INJUSTICE
-        &["injustice"],
-        // INJUSTICE_NO
-        &[
-            "no injustice",
-            "not cause injustice",
-            "not cause any injustice",
-            "not cause an injustice",
-            "not caused injustice",
-            "not caused any injustice",
-            "not caused an injustice",
-            "not cause significant injustice",
-            "not cause a significant injustice",
-            "no significant injustice",
-            "without injustice",
-            "not lead to injustice",
-            "not result in injustice",
-            "not led to injustice",
-            "did not suffer",
-            "not suffered",
-        ],
-        // INJUSTICE_YES
-        &[
-            "caus",
-            "leading to injustice",
-            "led to injustice",
-            "remedy the injustice",
-            "remedied the injustice",
-            "remedy this injustice",
-            "remedy that injustice",
-            "suffered",
-            "injustice to",
-        ],
-        // CAUSED
-        &["caused", "causing"],
-        // HARM
-        &[
-            "distress",
-            "frustration",
-            "uncertainty",
-            "inconvenience",
-            "time and trouble",
-            "avoidable",
-            "worry",
-            "anxiety",
-            "loss",
-        ],
-        // NOT_CAUS
-        &["not caus"],
-        // DISCONTINU
-        &["discontinu"],
-        // INVESTIGAT
-        &["investigat"],
-        // DECLINED
-        &[
-            "will not investigate",
-            "not investigate this",
-            "not investigate the",
-            "not investigate your",
-            "not investigate her",
-            "not investigate his",
-            "not investigate their",
-            "not investigate mr",
-            "not investigate ms",
-            "not investigate mrs",
-            "not investigate miss",
-            "decided not to investigate",
-            "not start an investigation",
-            "not be investigating",
-            "cannot investigate this complaint",
-            "not investigating this complaint",
-        ],
-        // INVESTIGATED
-        &[
-            "completed my investigation",
-            "completed our investigation",
-            "completed the investigation",
-            "complete my investigation",
-            "ended my investigation",
-            "have investigated",
-            "i investigated",
-            "we investigated",
-        ],
-        // NOT_INVESTIGATED
-        &["not investigated"],
+        FAULT_PHRASES,
+        FAULT_NO_PHRASES,
+        FAULT_YES_PHRASES,
+        INJUSTICE_PHRASES,
+        INJUSTICE_NO_PHRASES,
+        INJUSTICE_YES_PHRASES,
+        CAUSED_PHRASES,
+        HARM_PHRASES,
+        NOT_CAUS_PHRASES,
+        DISCONTINU_PHRASES,
+        INVESTIGAT_PHRASES,
+        DECLINED_PHRASES,
+        INVESTIGATED_PHRASES,
+        NOT_INVESTIGATED_PHRASES,
     ])
 });
 
@@ -599,109 +601,24 @@ mod tests {
         let s = &fold(s);
         let fault = if !s.contains("fault") {
             None
-        } else if any(
-            s,
-            &[
-                "no fault",
-                "not at fault",
-                "not find fault",
-                "not find any fault",
-                "not found fault",
-                "not found any fault",
-                "cannot find fault",
-                "can't find fault",
-                "not fault",
-                "no evidence of fault",
-                "without fault",
-            ],
-        ) {
+        } else if any(s, FAULT_NO_PHRASES) {
             Some(Answer::No)
-        } else if any(
-            s,
-            &[
-                "found fault",
-                "find fault",
-                "there was fault",
-                "there were faults",
-                "there is fault",
-                "at fault",
-                "was fault",
-                "is fault",
-                "were faults",
-                "fault by the",
-                "fault causing",
-                "fault leading",
-                "fault which caused",
-                "fault that caused",
-                "faults caused",
-                "fault caused",
-                "acted with fault",
-                "found there was fault",
-                "found some fault",
-                "identified fault",
-            ],
-        ) {
+        } else if any(s, FAULT_YES_PHRASES) {
             Some(Answer::Yes)
         } else {
             None
         };
         let injustice = if s.contains("injustice") {
-            if any(
-                s,
-                &[
-                    "no injustice",
-                    "not cause injustice",
-                    "not cause any injustice",
-                    "not cause an injustice",
-                    "not caused injustice",
-                    "not caused any injustice",
-                    "not caused an injustice",
-                    "not cause significant injustice",
-                    "not cause a significant injustice",
-                    "no significant injustice",
-                    "without injustice",
-                    "not lead to injustice",
-                    "not result in injustice",
-                    "not led to injustice",
-                    "did not suffer",
-                    "not suffered",
-                ],
-            ) {
+            if any(s, INJUSTICE_NO_PHRASES) {
                 Some(Answer::No)
-            } else if any(
-                s,
-                &[
-                    "caus",
-                    "leading to injustice",
-                    "led to injustice",
-                    "remedy the injustice",
-                    "remedied the injustice",
-                    "remedy this injustice",
-                    "remedy that injustice",
-                    "suffered",
-                    "injustice to",
-                ],
-            ) {
+            } else if any(s, INJUSTICE_YES_PHRASES) {
                 Some(Answer::Yes)
             } else {
                 None
             }
         } else if s.contains("fault")
-            && any(s, &["caused", "causing"])
-            && any(
-                s,
-                &[
-                    "distress",
-                    "frustration",
-                    "uncertainty",
-                    "inconvenience",
-                    "time and trouble",
-                    "avoidable",
-                    "worry",
-                    "anxiety",
-                    "loss",
-                ],
-            )
+            && any(s, CAUSED_PHRASES)
+            && any(s, HARM_PHRASES)
             && !s.contains("not caus")
         {
             Some(Answer::Yes)
@@ -710,42 +627,9 @@ mod tests {
         };
         let investigated = if s.contains("discontinu") && s.contains("investigat") {
             Some((Answer::No, Some(NotInvestigatedReason::Discontinued)))
-        } else if any(
-            s,
-            &[
-                "will not investigate",
-                "not investigate this",
-                "not investigate the",
-                "not investigate your",
-                "not investigate her",
-                "not investigate his",
-                "not investigate their",
-                "not investigate mr",
-                "not investigate ms",
-                "not investigate mrs",
-                "not investigate miss",
-                "decided not to investigate",
-                "not start an investigation",
-                "not be investigating",
-                "cannot investigate this complaint",
-                "not investigating this complaint",
-            ],
-        ) {
+        } else if any(s, DECLINED_PHRASES) {
             Some((Answer::No, Some(NotInvestigatedReason::Declined)))
-        } else if any(
-            s,
-            &[
-                "completed my investigation",
-                "completed our investigation",
-                "completed the investigation",
-                "complete my investigation",
-                "ended my investigation",
-                "have investigated",
-                "i investigated",
-                "we investigated",
-            ],
-        ) && !s.contains("not investigated")
-        {
+        } else if any(s, INVESTIGATED_PHRASES) && !s.contains("not investigated") {
             Some((Answer::Yes, None))
         } else {
             None

@@ -429,31 +429,10 @@ fn looks_like_item(text: &str) -> bool {
     t.chars().next().is_some_and(char::is_lowercase) || verb_stem(first_word).is_some()
 }
 
-/// The action verbs remedies begin with, by stem (past and -ing forms
-/// included), in any case.
-fn verb_stem(w: &str) -> Option<&'static str> {
-    let b = w.as_bytes();
-    if b.len() < 3 || b.len() > 14 || !b.first().is_some_and(u8::is_ascii_alphabetic) {
-        return None;
-    }
-    // The word in lower case, once, rather than in each comparison: `| 0x20`
-    // lower-cases ASCII letters, and turns no other byte into a letter, so
-    // a match with the lower-case forms below is a match in any case.
-    let mut buf = [0u8; 14];
-    for (d, c) in buf.iter_mut().zip(b) {
-        *d = c | 0x20;
-    }
-    let l = buf.get(..b.len()).unwrap_or(&[]);
-    let (first, second) = (l.first().copied(), l.get(1).copied());
-    // Whole-word forms first, tried only for words with their initial.
-    if first == Some(b'p') && matches!(l, b"pay" | b"pays" | b"paid" | b"paying") {
-        return Some("pay");
-    }
-    if first == Some(b's') && matches!(l, b"send" | b"sends" | b"sent" | b"sending") {
-        return Some("send");
-    }
-    // Stems by first letter, so a word is compared with a handful at most.
-    let stems: &[&'static str] = match first {
+/// The verb stems of actions with the (lower-case) initial `first`: by
+/// initial, so a word is compared with a handful at most.
+fn stems_by_initial(first: Option<u8>) -> &'static [&'static str] {
+    match first {
         Some(b'a') => &[
             "apologis", "apologiz", "audit", "amend", "arrang", "agree", "assess",
         ],
@@ -498,7 +477,33 @@ fn verb_stem(w: &str) -> Option<&'static str> {
         Some(b'u') => &["updat"],
         Some(b'w') => &["waiv", "write", "wrote", "writ"],
         _ => &[],
-    };
+    }
+}
+
+/// The action verbs remedies begin with, by stem (past and -ing forms
+/// included), in any case.
+fn verb_stem(w: &str) -> Option<&'static str> {
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 14 || !b.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    // The word in lower case, once, rather than in each comparison: `| 0x20`
+    // lower-cases ASCII letters, and turns no other byte into a letter, so
+    // a match with the lower-case forms below is a match in any case.
+    let mut buf = [0u8; 14];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c | 0x20;
+    }
+    let l = buf.get(..b.len()).unwrap_or(&[]);
+    let (first, second) = (l.first().copied(), l.get(1).copied());
+    // Whole-word forms first, tried only for words with their initial.
+    if first == Some(b'p') && matches!(l, b"pay" | b"pays" | b"paid" | b"paying") {
+        return Some("pay");
+    }
+    if first == Some(b's') && matches!(l, b"send" | b"sends" | b"sent" | b"sending") {
+        return Some("send");
+    }
+    let stems = stems_by_initial(first);
     // Most words share the initial of a stem but not its second letter: one
     // byte compare rules them out before the whole prefix is.
     stems.iter().copied().find(|s| {
@@ -1594,53 +1599,7 @@ mod tests {
         {
             return Some("send");
         }
-        // Stems by first letter, so a word is compared with a handful at most.
-        let stems: &[&'static str] = match first {
-            Some(b'a') => &[
-                "apologis", "apologiz", "audit", "amend", "arrang", "agree", "assess",
-            ],
-            Some(b'b') => &["backdat"],
-            Some(b'c') => &[
-                "compensat",
-                "check",
-                "confirm",
-                "complet",
-                "consider",
-                "carry",
-                "carri",
-                "cancel",
-                "correct",
-                "contact",
-                "credit",
-            ],
-            Some(b'd') => &["demonstrat", "decid", "develop"],
-            Some(b'e') => &["ensur", "explain"],
-            Some(b'g') => &["giv", "gave"],
-            Some(b'i') => &["improv", "issu", "introduc", "identif", "implement"],
-            Some(b'l') => &["liais"],
-            Some(b'm') => &["make", "made", "meet", "monitor"],
-            Some(b'o') => &["offer"],
-            Some(b'p') => &["provid", "produc", "publish"],
-            Some(b'r') => &[
-                "refund",
-                "reimburs",
-                "repay",
-                "repaid",
-                "remind",
-                "review",
-                "reconsider",
-                "reassess",
-                "revis",
-                "remov",
-                "reduc",
-                "reinstat",
-            ],
-            Some(b's') => &["shar"],
-            Some(b't') => &["train", "tell", "told"],
-            Some(b'u') => &["updat"],
-            Some(b'w') => &["waiv", "write", "wrote", "writ"],
-            _ => &[],
-        };
+        let stems = stems_by_initial(first);
         // Most words share the initial of a stem but not its second letter: one
         // byte compare rules them out before the whole prefix is.
         stems.iter().copied().find(|s| {
