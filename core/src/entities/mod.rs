@@ -101,6 +101,55 @@ struct Scratch {
     citations: Vec<Span>,
 }
 
+thread_local! {
+    /// The scanners' buffers and the leaf list, kept between decisions on
+    /// this thread: allocating them anew for each decision costs more than
+    /// filling them (the allocator consolidates its free lists for each).
+    static SPARE: std::cell::RefCell<Option<(Scratch, Vec<Leaf>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Buffers larger than this (in elements) are not kept between decisions,
+/// so a huge decision does not pin its buffers for the life of the thread.
+const SPARE_MAX: usize = 1 << 14;
+
+impl Scratch {
+    /// The thread's spare buffers, empty, or new ones.
+    fn take() -> (Scratch, Vec<Leaf>) {
+        SPARE
+            .try_with(|s| s.borrow_mut().take())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Empties the buffers and keeps them for the next decision on this
+    /// thread, unless one has grown past [`SPARE_MAX`].
+    fn give_back(mut self, mut leaves: Vec<Leaf>) {
+        let largest = [
+            self.words.capacity(),
+            leaves.capacity(),
+            self.dates.capacity(),
+            self.references.capacity(),
+            self.parties.capacity(),
+            self.citations.capacity(),
+        ];
+        if largest.iter().any(|&c| c > SPARE_MAX) {
+            return;
+        }
+        leaves.clear();
+        self.dates.clear();
+        self.references.clear();
+        self.parties.clear();
+        self.citations.clear();
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = Some((self, leaves));
+            }
+        });
+    }
+}
+
 /// What the per-leaf scanners found, before whole-decision passes.
 #[derive(Default)]
 struct Raw<'a> {
@@ -116,7 +165,7 @@ struct Raw<'a> {
 pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     // Leaves average well over 64 bytes: rarely a regrowth, and little
     // memory beside the input's.
-    let mut leaves = Vec::with_capacity(input.len() / 256 + 8);
+    let (mut scratch, mut leaves) = Scratch::take();
     if let Some(s) = &decision.summary {
         for t in &s.content {
             leaves.push(leaf(t, None));
@@ -128,24 +177,15 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     leaves.sort_by_key(|l| l.span.start);
 
     let mut raw = Raw {
-        entities: Vec::with_capacity(input.len() / 2048 + 4),
+        // About one entity per 400 bytes of a decision.
+        entities: Vec::with_capacity(input.len() / 400 + 8),
         parties: PartyGroups::new(decision.summary.as_ref().map(|s| s.span.end)),
         ..Raw::default()
-    };
-    // Sized for the longest piece: one allocation per buffer per decision.
-    let longest = leaves
-        .iter()
-        .map(|l| l.span.len())
-        .max()
-        .unwrap_or(0)
-        .min(MAX_PIECE);
-    let mut scratch = Scratch {
-        words: text::Words::with_capacity(longest),
-        ..Scratch::default()
     };
     for l in &leaves {
         scan_leaf(input, *l, &mut scratch, &mut raw);
     }
+    scratch.give_back(leaves);
 
     let mut entities = raw.entities;
     let links = drop_inside_legislation(&mut entities, &raw.links);
@@ -425,50 +465,78 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         .collect();
     order.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.span.start));
     // The instrument named last, and by name (compared as
-    // `legislation::same_name` does) the last one with a year.
-    let mut last: Option<(String, Option<i32>, Span)> = None;
+    // `legislation::same_name` does) the last one with a year: held as the
+    // index of the entity naming it, so a name is copied only into a
+    // citation that takes it ("that Act").
+    let mut last: Option<(usize, Option<i32>, Span)> = None;
     // A handful of Acts per decision: a linear search beats hashing.
-    let mut with_year: Vec<(String, (i32, Span))> = Vec::new();
+    let mut with_year: Vec<(usize, (i32, Span))> = Vec::new();
     for i in order {
-        let Some(e) = entities.get_mut(i) else {
+        // What the links give this citation, read while other entities are read.
+        let Some((span, name, mut year, mut refers_to)) = legislation_at(entities, i)
+            .map(|(span, l)| (span, l.instrument.as_deref(), l.year, l.refers_to))
+        else {
             continue;
         };
-        let span = e.span;
-        let EntityValue::Legislation(l) = &mut e.value else {
-            continue;
-        };
+        let mut took: Option<String> = None;
         match link_of(span) {
             Some(legislation::Link::Year) => {
-                if let Some(name) = &l.instrument {
-                    let same = |(k, _): &&(String, _)| legislation::same_name(k, name);
+                if let Some(name) = name {
+                    let same = |(k, _): &&(usize, _)| {
+                        instrument_of(entities, *k).is_some_and(|n| legislation::same_name(n, name))
+                    };
                     if let Some((_, (y, s))) = with_year.iter().find(same) {
-                        l.year = Some(*y);
-                        l.refers_to = Some(*s);
+                        year = Some(*y);
+                        refers_to = Some(*s);
                     }
                 }
             }
             Some(legislation::Link::ThatAct) => {
-                if let Some((n, y, s)) = &last {
-                    l.instrument = Some(n.clone());
-                    l.year = *y;
-                    l.refers_to = Some(*s);
+                if let Some((k, y, s)) = last {
+                    took = instrument_of(entities, k).map(str::to_string);
+                    year = y;
+                    refers_to = Some(s);
                 }
             }
             _ => {}
         }
-        if let (Some(name), None) = (&l.instrument, l.refers_to) {
+        if let Some(EntityValue::Legislation(l)) = entities.get_mut(i).map(|e| &mut e.value) {
+            if took.is_some() {
+                l.instrument = took;
+            }
+            l.year = year;
+            l.refers_to = refers_to;
+        }
+        let Some((_, l)) = legislation_at(entities, i) else {
+            continue;
+        };
+        if let (Some(name), None) = (l.instrument.as_deref(), l.refers_to) {
             if let Some(y) = l.year {
-                match with_year
-                    .iter_mut()
-                    .find(|(k, _)| legislation::same_name(k, name))
-                {
+                let same = |(k, _): &&mut (usize, _)| {
+                    instrument_of(entities, *k).is_some_and(|n| legislation::same_name(n, name))
+                };
+                match with_year.iter_mut().find(same) {
                     Some((_, v)) => *v = (y, span),
-                    None => with_year.push((name.clone(), (y, span))),
+                    None => with_year.push((i, (y, span))),
                 }
             }
-            last = Some((name.clone(), l.year, span));
+            last = Some((i, l.year, span));
         }
     }
+}
+
+/// The span and value of entity `i`, if it is a citation.
+fn legislation_at<'e>(entities: &'e [Entity<'_>], i: usize) -> Option<(Span, &'e Legislation)> {
+    let e = entities.get(i)?;
+    match &e.value {
+        EntityValue::Legislation(l) => Some((e.span, l)),
+        _ => None,
+    }
+}
+
+/// The instrument named by entity `i`, if it is a citation that names one.
+fn instrument_of<'e>(entities: &'e [Entity<'_>], i: usize) -> Option<&'e str> {
+    legislation_at(entities, i).and_then(|(_, l)| l.instrument.as_deref())
 }
 
 /// Resolves paragraph references to the tree's ordinals; returns a diagnostic

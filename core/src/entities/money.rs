@@ -66,6 +66,21 @@ pub(crate) fn scan(text: &str) -> Vec<(usize, usize, Money)> {
     out
 }
 
+/// Longer than any word compared below.
+const WORD_BUF: usize = 12;
+
+/// `w` in ASCII lower case, in `buf` (no allocation: this runs for every
+/// amount); a word too long for `buf` is none of the words compared, and
+/// gives "".
+fn lower<'b>(w: &str, buf: &'b mut [u8; WORD_BUF]) -> &'b str {
+    let Some(out) = buf.get_mut(..w.len()) else {
+        return "";
+    };
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).unwrap_or("")
+}
+
 /// Reads the number after a currency sign at `i`: `(end, pence, period)`.
 fn amount(text: &str, i: usize) -> Option<(usize, Option<u64>, Option<Period>)> {
     let b = text.as_bytes();
@@ -112,7 +127,8 @@ fn amount(text: &str, i: usize) -> Option<(usize, Option<u64>, Option<Period>)> 
         next_word(text, j)
     };
     if let Some(w) = after {
-        let m = match w.str(text).to_ascii_lowercase().as_str() {
+        let mut buf = [0u8; WORD_BUF];
+        let m = match lower(w.str(text), &mut buf) {
             "k" | "thousand" => 1_000,
             "m" | "million" | "mn" => 1_000_000,
             "bn" | "billion" => 1_000_000_000,
@@ -170,15 +186,17 @@ fn word_at_glued(text: &str, i: usize) -> Option<Tok> {
 /// `a month`, `per week`, `each day`, `every fortnight`, `per annum` after an amount.
 fn period_after(text: &str, i: usize) -> Option<(usize, Period)> {
     let first = next_word(text, i)?;
-    let w = first.str(text).to_ascii_lowercase();
+    let mut buf = [0u8; WORD_BUF];
+    let w = lower(first.str(text), &mut buf);
     if w == "pcm" {
         return Some((first.end, Period::Month));
     }
-    if !matches!(w.as_str(), "a" | "an" | "per" | "each" | "every") {
+    if !matches!(w, "a" | "an" | "per" | "each" | "every") {
         return None;
     }
     let unit = next_word(text, first.end)?;
-    let p = match unit.str(text).to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; WORD_BUF];
+    let p = match lower(unit.str(text), &mut buf) {
         "hour" => Period::Hour,
         "day" => Period::Day,
         "night" => Period::Night,

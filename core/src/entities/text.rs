@@ -308,15 +308,9 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    /// Room for the candidates of `bytes` of prose, so filling rarely reallocates.
-    pub fn with_capacity(bytes: usize) -> Words {
-        // Prose averages over six bytes a word with its space, and about
-        // one word in five is a candidate; denser text regrows once.
-        Words {
-            cands: Vec::with_capacity(bytes / 24 + 16),
-            lanes: 0,
-            rare: false,
-        }
+    /// How many candidates fit without growing.
+    pub fn capacity(&self) -> usize {
+        self.cands.capacity()
     }
 
     #[cfg(test)]
@@ -443,7 +437,10 @@ impl Words {
         let mut n = 0;
         let mut at = at;
         for _ in 0..4 {
-            let Some(end) = b.get(..at).and_then(|h| h.iter().rposition(|&c| is_word_byte(c))) else {
+            let Some(end) = b
+                .get(..at)
+                .and_then(|h| h.iter().rposition(|&c| is_word_byte(c)))
+            else {
                 break;
             };
             let end = end + 1;
@@ -597,7 +594,10 @@ fn word_bits8(x: u64) -> (u8, u8) {
     let capital = in_range(y, 0x41, 0x5A);
     // Gather the eight high bits into one byte.
     let gather = |v: u64| ((v >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8;
-    (gather((digit | letter) & ascii), gather((digit | capital) & ascii))
+    (
+        gather((digit | letter) & ascii),
+        gather((digit | capital) & ascii),
+    )
 }
 
 /// The word after `t` in `text`, whatever lies between: what the next word
@@ -1105,11 +1105,51 @@ mod tests {
         }
         // Pseudo-random runs of the words the scanners key on.
         let vocab = [
-            "early", "mid", "late", "end", "start", "beginning", "middle", "of", "the", "in",
-            "summer", "spring", "autumn", "winter", "Summer", "2020", "13", "March", "May",
-            "Sept", "section", "sections", "s.", "schedule", "Schedule", "regulation",
-            "regulations", "article", "articles", "paragraph", "paragraphs", "para", "paras",
-            "5", "26(1)", "26A", "and", "to", "Act", "1974", "Mr", "X", "people", "-", "/",
+            "early",
+            "mid",
+            "late",
+            "end",
+            "start",
+            "beginning",
+            "middle",
+            "of",
+            "the",
+            "in",
+            "summer",
+            "spring",
+            "autumn",
+            "winter",
+            "Summer",
+            "2020",
+            "13",
+            "March",
+            "May",
+            "Sept",
+            "section",
+            "sections",
+            "s.",
+            "schedule",
+            "Schedule",
+            "regulation",
+            "regulations",
+            "article",
+            "articles",
+            "paragraph",
+            "paragraphs",
+            "para",
+            "paras",
+            "5",
+            "26(1)",
+            "26A",
+            "and",
+            "to",
+            "Act",
+            "1974",
+            "Mr",
+            "X",
+            "people",
+            "-",
+            "/",
         ];
         let mut x = 0x2545_f491_4f6c_dd1du64;
         let mut next = |n: usize| {
@@ -1125,7 +1165,18 @@ mod tests {
             texts.push(words.join(sep));
         }
         // Every chain a date's words can make, and a few that break it.
-        for q in ["", "early", "mid", "late", "end", "start", "beginning", "middle", "End", "in"] {
+        for q in [
+            "",
+            "early",
+            "mid",
+            "late",
+            "end",
+            "start",
+            "beginning",
+            "middle",
+            "End",
+            "in",
+        ] {
             for o1 in ["", "of"] {
                 for season in ["", "summer", "winter", "Summer", "people"] {
                     for o2 in ["", "of"] {
