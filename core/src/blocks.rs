@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use crate::pieces::Pieces;
 use crate::span::{Span, Text};
 use crate::tree::{Block, Item, ItemKind, List, Paragraph};
 
@@ -71,9 +72,9 @@ impl<'a> BlockBuilder<'a> {
             .as_ref()
             .map_or(text.span, |m| m.span.cover(text.span));
         let content = if text.text.is_empty() {
-            Vec::new()
+            Pieces::new()
         } else {
-            vec![text]
+            Pieces::from_iter([text])
         };
         self.open = Some(OpenParagraph {
             para: Paragraph {
@@ -181,7 +182,7 @@ impl<'a> BlockBuilder<'a> {
                 number: None,
                 marker: None,
                 text: Cow::Borrowed(""),
-                content: Vec::new(),
+                content: Pieces::new(),
                 items: Vec::new(),
                 span: Span::default(),
             },

@@ -56,6 +56,7 @@ pub mod header;
 pub mod headings;
 pub mod invariants;
 pub mod lines;
+pub mod pieces;
 pub mod render;
 pub mod robustness;
 #[cfg(feature = "schema")]
@@ -66,6 +67,7 @@ pub mod tree;
 pub use diagnostics::{Diagnostic, Severity};
 pub use entities::{Entity, EntityValue, Findings};
 pub use error::ParseError;
+pub use pieces::Pieces;
 pub use span::{is_blank_char, Span, Text};
 pub use tree::*;
 

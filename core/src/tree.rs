@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::Diagnostic;
 use crate::entities::{Entity, Findings};
+use crate::pieces::Pieces;
 use crate::span::{Span, Text};
 
 /// One parsed decision statement.
@@ -233,7 +234,7 @@ pub struct Paragraph<'a> {
     pub text: Cow<'a, str>,
     /// The pieces of own text: the lead text and any lines that continue the
     /// paragraph after its items (a closing sentence, a bracketed citation).
-    pub content: Vec<Text<'a>>,
+    pub content: Pieces<'a>,
     pub items: Vec<Item<'a>>,
     pub span: Span,
 }
@@ -258,7 +259,7 @@ pub struct Item<'a> {
     pub label: Option<String>,
     /// The item's own text (pieces joined by newlines).
     pub text: Cow<'a, str>,
-    pub content: Vec<Text<'a>>,
+    pub content: Pieces<'a>,
     pub items: Vec<Item<'a>>,
     pub span: Span,
 }
@@ -280,9 +281,9 @@ impl<'a> Item<'a> {
             label,
             text: Cow::Borrowed(""),
             content: if text.text.is_empty() {
-                Vec::new()
+                Pieces::new()
             } else {
-                vec![text]
+                Pieces::from_iter([text])
             },
             items: Vec::new(),
             span,
@@ -382,7 +383,10 @@ fn owned(text: Cow<'_, str>) -> Cow<'static, str> {
     Cow::Owned(text.into_owned())
 }
 
-fn owned_texts(texts: Vec<Text<'_>>) -> Vec<Text<'static>> {
+fn owned_texts<'a, C>(texts: impl IntoIterator<Item = Text<'a>>) -> C
+where
+    C: FromIterator<Text<'static>>,
+{
     texts.into_iter().map(Text::into_owned).collect()
 }
 
