@@ -178,7 +178,10 @@ mod tests {
             assert_eq!(&*p, v.as_slice());
             assert_eq!(p, Pieces::from(v.clone()));
             assert_eq!(p, v.clone().into_iter().collect::<Pieces>());
-            assert_eq!(serde_json::to_string(&p).unwrap(), serde_json::to_string(&v).unwrap());
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                serde_json::to_string(&v).unwrap()
+            );
             assert_eq!(format!("{p:?}"), format!("{v:?}"));
             let back: Pieces = serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
             assert_eq!(back, p);

@@ -177,8 +177,9 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     leaves.sort_by_key(|l| l.span.start);
 
     let mut raw = Raw {
-        // About one entity per 400 bytes of a decision.
-        entities: Vec::with_capacity(input.len() / 400 + 8),
+        // About one entity per 400 bytes of a decision; a huge input grows
+        // the vector as it fills instead of reserving for it up front.
+        entities: Vec::with_capacity((input.len() / 400 + 8).min(1 << 12)),
         parties: PartyGroups::new(decision.summary.as_ref().map(|s| s.span.end)),
         ..Raw::default()
     };
