@@ -92,10 +92,43 @@ struct Draft {
     group: Option<usize>,
 }
 
+/// The scanner's working vectors, kept by the caller from piece to piece so
+/// that a piece with a citation costs no allocation for them.
+#[derive(Debug, Default)]
+pub(crate) struct Buffers {
+    instruments: Vec<Instrument>,
+    groups: Vec<Group>,
+    drafts: Vec<Draft>,
+}
+
+impl Buffers {
+    /// The longest of the vectors, in elements.
+    pub fn capacity(&self) -> usize {
+        self.instruments
+            .capacity()
+            .max(self.groups.capacity())
+            .max(self.drafts.capacity())
+    }
+}
+
 /// Finds citations in `text`, given its words; ranges are relative to `text`.
+#[cfg(test)]
 pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
-    let mut instruments: Vec<Instrument> = Vec::new();
-    let mut groups: Vec<Group> = Vec::new();
+    let mut out = Vec::new();
+    scan_into(text, words, &mut Buffers::default(), &mut out);
+    out
+}
+
+/// [`scan`] with the caller's buffers, appending to `out`.
+pub(crate) fn scan_into(text: &str, words: &Words, bufs: &mut Buffers, out: &mut Vec<Cite>) {
+    let Buffers {
+        instruments,
+        groups,
+        drafts,
+    } = bufs;
+    instruments.clear();
+    groups.clear();
+    drafts.clear();
     for t in words.lane(LEGISLATION) {
         match word_kind(text, t) {
             Some(WordKind::Instrument) => {
@@ -116,11 +149,11 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
         }
     }
     if instruments.is_empty() && groups.is_empty() {
-        return Vec::new();
+        return;
     }
 
     // At most one draft per group and one per instrument.
-    let mut drafts: Vec<Draft> = Vec::with_capacity(instruments.len() + groups.len());
+    drafts.reserve(instruments.len() + groups.len());
     // "section 20 of the Children Act 1989", "Part 3A of that Act".
     for (gi, g) in groups.iter_mut().enumerate() {
         let Some(after_of) = after_of_the(text, g.end) else {
@@ -165,7 +198,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
             ins: Some(ii),
             group: None,
         };
-        if let Some(gi) = group_after_comma(text, &groups, ins.end) {
+        if let Some(gi) = group_after_comma(text, groups, ins.end) {
             if let Some(g) = groups.get_mut(gi) {
                 g.used = true;
                 d.end = g.end;
@@ -189,9 +222,15 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
     // Stable: drafts starting together stay in the order made above.
     drafts.sort_by_key(|d| d.start);
 
-    let mut out: Vec<Cite> = Vec::with_capacity(drafts.len());
-    for d in drafts {
-        if out.last().is_some_and(|p: &Cite| p.end > d.start) {
+    // Citations found before this piece's are not compared with.
+    let from = out.len();
+    out.reserve(drafts.len());
+    for d in drafts.drain(..) {
+        if out
+            .get(from..)
+            .and_then(<[Cite]>::last)
+            .is_some_and(|p| p.end > d.start)
+        {
             continue; // absorbed by the one before
         }
         let ins = d.ins.and_then(|i| instruments.get(i));
@@ -206,7 +245,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
                 year: ins.and_then(|ins| ins.year),
                 provisions: d
                     .group
-                    .map(|gi| take_provisions(text, &mut groups, gi))
+                    .map(|gi| take_provisions(text, groups, gi))
                     .unwrap_or_default(),
                 as_amended: false,
                 refers_to: None,
@@ -227,7 +266,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
                     .filter(|&gi| groups.get(gi).is_some_and(|g| g.head.start > c.end));
                 if let Some(gi) = next {
                     c.end = groups.get(gi).map_or(c.end, |g| g.end);
-                    let more = take_provisions(text, &mut groups, gi);
+                    let more = take_provisions(text, groups, gi);
                     c.value.provisions.extend(more);
                     continue;
                 }
@@ -238,7 +277,6 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
         // group swallowed by a continuation is dropped here too.
         out.push(c);
     }
-    out
 }
 
 fn year_link(year: Option<i32>) -> Link {

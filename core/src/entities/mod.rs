@@ -99,6 +99,8 @@ struct Scratch {
     parties: Vec<parties::Found>,
     /// Spans of the citations of the piece being scanned, by start.
     citations: Vec<Span>,
+    legislation: legislation::Buffers,
+    cites: Vec<legislation::Cite>,
 }
 
 thread_local! {
@@ -133,6 +135,8 @@ impl Scratch {
             self.references.capacity(),
             self.parties.capacity(),
             self.citations.capacity(),
+            self.legislation.capacity(),
+            self.cites.capacity(),
         ];
         if largest.iter().any(|&c| c > SPARE_MAX) {
             return;
@@ -364,7 +368,8 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
     // Most pieces hold no candidate for most scanners: those are not run.
     let legislation_from = raw.entities.len();
     if words.any(text::LEGISLATION) {
-        for c in legislation::scan(t, words) {
+        legislation::scan_into(t, words, &mut scratch.legislation, &mut scratch.cites);
+        for c in scratch.cites.drain(..) {
             if let Some(e) = entity(
                 input,
                 mk(c.start, c.end),
