@@ -640,7 +640,13 @@ impl PartyGroups {
                     g.1.push(mention);
                     g.2 |= f.quoted;
                 }
-                None => self.groups.push((*name, vec![mention], f.quoted)),
+                None => {
+                    // Most people are mentioned again: room for a few
+                    // mentions, instead of one then a regrowth.
+                    let mut mentions = Vec::with_capacity(8);
+                    mentions.push(mention);
+                    self.groups.push((*name, mentions, f.quoted));
+                }
             }
         }
     }
