@@ -1028,13 +1028,7 @@ mod tests {
             format!("{}section {}4 of paragraph", "x".repeat(58), " ".repeat(70)),
             "section paragraph summer early late end of".into(),
         ];
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
-        for e in std::fs::read_dir(fixtures).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(p).unwrap());
-            }
-        }
+        texts.extend(fixture_texts());
         assert!(texts.len() >= 9, "the fixtures are read");
         for t in &texts {
             let got: Vec<(usize, usize, u8)> = Words::of(t)
@@ -1077,6 +1071,30 @@ mod tests {
         assert_eq!(found, ["late", "May", "Mr", "Mrs"]);
     }
 
+    /// The fixture decisions (`tests/fixtures/*.txt`).
+    fn fixture_texts() -> Vec<String> {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        let mut texts = Vec::new();
+        for e in std::fs::read_dir(fixtures).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+        texts
+    }
+
+    /// The words before a date that qualify it (`early`, `end` of ...).
+    const QUALIFIERS: [&str; 7] = [
+        "early",
+        "mid",
+        "late",
+        "end",
+        "start",
+        "beginning",
+        "middle",
+    ];
+
     /// Everything the scanners find, as text, given the candidates `words`.
     fn scanned(t: &str, words: &Words) -> String {
         use super::super::{dates, legislation, parties, references};
@@ -1096,61 +1114,51 @@ mod tests {
         // with those `fill` keeps: a small-letter keyword with no number or
         // date word after it (`look_back`) leads nowhere.
         let mut texts: Vec<String> = Vec::new();
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
-        for e in std::fs::read_dir(fixtures).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(p).unwrap());
-            }
-        }
+        texts.extend(fixture_texts());
         // Pseudo-random runs of the words the scanners key on.
-        let vocab = [
-            "early",
-            "mid",
-            "late",
-            "end",
-            "start",
-            "beginning",
-            "middle",
-            "of",
-            "the",
-            "in",
-            "summer",
-            "spring",
-            "autumn",
-            "winter",
-            "Summer",
-            "2020",
-            "13",
-            "March",
-            "May",
-            "Sept",
-            "section",
-            "sections",
-            "s.",
-            "schedule",
-            "Schedule",
-            "regulation",
-            "regulations",
-            "article",
-            "articles",
-            "paragraph",
-            "paragraphs",
-            "para",
-            "paras",
-            "5",
-            "26(1)",
-            "26A",
-            "and",
-            "to",
-            "Act",
-            "1974",
-            "Mr",
-            "X",
-            "people",
-            "-",
-            "/",
-        ];
+        let vocab: Vec<&str> = QUALIFIERS
+            .into_iter()
+            .chain([
+                "of",
+                "the",
+                "in",
+                "summer",
+                "spring",
+                "autumn",
+                "winter",
+                "Summer",
+                "2020",
+                "13",
+                "March",
+                "May",
+                "Sept",
+                "section",
+                "sections",
+                "s.",
+                "schedule",
+                "Schedule",
+                "regulation",
+                "regulations",
+                "article",
+                "articles",
+                "paragraph",
+                "paragraphs",
+                "para",
+                "paras",
+                "5",
+                "26(1)",
+                "26A",
+                "and",
+                "to",
+                "Act",
+                "1974",
+                "Mr",
+                "X",
+                "people",
+                "-",
+                "/",
+            ])
+            .collect();
         let mut x = 0x2545_f491_4f6c_dd1du64;
         let mut next = |n: usize| {
             x ^= x << 13;
@@ -1165,18 +1173,7 @@ mod tests {
             texts.push(words.join(sep));
         }
         // Every chain a date's words can make, and a few that break it.
-        for q in [
-            "",
-            "early",
-            "mid",
-            "late",
-            "end",
-            "start",
-            "beginning",
-            "middle",
-            "End",
-            "in",
-        ] {
+        for q in [""].into_iter().chain(QUALIFIERS).chain(["End", "in"]) {
             for o1 in ["", "of"] {
                 for season in ["", "summer", "winter", "Summer", "people"] {
                     for o2 in ["", "of"] {
