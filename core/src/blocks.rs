@@ -44,10 +44,12 @@ impl<'a> BlockBuilder<'a> {
         Self::default()
     }
 
-    /// Takes the finished blocks so far (at a heading).
+    /// Takes the finished blocks so far (at a heading), in a vector of
+    /// their exact number: one allocation per section, while `done` keeps
+    /// its room for the next section's blocks.
     pub fn take(&mut self) -> Vec<Block<'a>> {
         self.close();
-        std::mem::take(&mut self.done)
+        self.done.drain(..).collect()
     }
 
     /// Has a paragraph open that a following line could continue?
