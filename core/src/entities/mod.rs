@@ -776,6 +776,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn buffers_kept_between_decisions_change_nothing() {
+        // Each fixture parsed on a fresh thread (fresh buffers) and again on
+        // one thread after all the others, large and small, and after a
+        // decision too large for its buffers to be kept.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        texts.sort();
+        assert!(texts.len() >= 9);
+        let json = |t: &str| serde_json::to_string(&crate::parse(t).unwrap()).unwrap();
+        let fresh: Vec<String> = texts
+            .iter()
+            .map(|t| {
+                let t = t.clone();
+                std::thread::spawn(move || json(&t)).join().unwrap()
+            })
+            .collect();
+        let huge = texts.concat().repeat(40);
+        let reused: Vec<String> = std::thread::spawn(move || {
+            let mut out: Vec<String> = texts.iter().rev().map(|t| json(t)).collect();
+            out.reverse();
+            json(&huge);
+            let again: Vec<String> = texts.iter().map(|t| json(t)).collect();
+            assert_eq!(out, again);
+            again
+        })
+        .join()
+        .unwrap();
+        assert_eq!(fresh, reused);
+    }
+
+    #[test]
     fn long_text_is_cut_after_sentences_and_covers_everything() {
         let sentence = "Mrs X complained about the Council on 3 May 2021. ";
         let text = sentence.repeat(2 * MAX_PIECE / sentence.len() + 3);
