@@ -102,6 +102,14 @@ pub(crate) struct Buffers {
 }
 
 impl Buffers {
+    /// Empties the vectors, keeping their room (and dropping any
+    /// provisions a group still holds).
+    pub fn clear(&mut self) {
+        self.instruments.clear();
+        self.groups.clear();
+        self.drafts.clear();
+    }
+
     /// The longest of the vectors, in elements.
     pub fn capacity(&self) -> usize {
         self.instruments
@@ -121,14 +129,12 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
 
 /// [`scan`] with the caller's buffers, appending to `out`.
 pub(crate) fn scan_into(text: &str, words: &Words, bufs: &mut Buffers, out: &mut Vec<Cite>) {
+    bufs.clear();
     let Buffers {
         instruments,
         groups,
         drafts,
     } = bufs;
-    instruments.clear();
-    groups.clear();
-    drafts.clear();
     for t in words.lane(LEGISLATION) {
         match word_kind(text, t) {
             Some(WordKind::Instrument) => {

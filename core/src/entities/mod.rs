@@ -146,6 +146,8 @@ impl Scratch {
         self.references.clear();
         self.parties.clear();
         self.citations.clear();
+        self.cites.clear();
+        self.legislation.clear();
         let _ = SPARE.try_with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
                 *s = Some((self, leaves));
