@@ -294,10 +294,10 @@ fn lanes_of(b: &[u8], start: usize, len: usize) -> u8 {
 }
 
 /// The words of one piece of text that can start what a scanner looks for
-/// (about a fifth of all words), each marked with the scanners it may
-/// interest. Scanners read the words around a candidate from the text
-/// itself ([`after`], [`before`]), so the other words are never stored.
-/// Reused from piece to piece, so it allocates once.
+/// (about one word in ten), each marked with the scanners it may interest.
+/// Scanners read the words around a candidate from the text itself
+/// ([`after`], [`before`]), so the other words are never stored. Reused
+/// from piece to piece, and kept by the thread between decisions.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
     cands: Vec<Tok>,
@@ -340,10 +340,13 @@ impl Words {
         self.cands.iter().filter(move |t| t.lanes & lane != 0)
     }
 
-    /// Finds the candidates of `text`. Works a 64-byte chunk at a time: a
-    /// bit mask of its word bytes gives each word's start and length
-    /// without looking at the bytes again, and a word is looked at further
-    /// only when its first byte and length can start something.
+    /// Finds the candidates of `text`. Works a 64-byte chunk at a time: bit
+    /// masks of its word bytes and of its capitals and digits give the
+    /// start and length of each word that starts with one, without looking
+    /// at the bytes again; such a word is looked at further only when its
+    /// first two bytes and length can start something, and small-letter
+    /// keywords are found by looking back from numbers and date words
+    /// ([`Words::look_back`]).
     pub fn fill(&mut self, text: &str) {
         self.cands.clear();
         self.lanes = 0;
