@@ -127,7 +127,7 @@ pub(crate) fn scan(text: &str, words: &Words) -> Vec<Cite> {
     out
 }
 
-/// [`scan`] with the caller's buffers, appending to `out`.
+/// Finds citations in `text` with the caller's buffers, appending them to `out`.
 pub(crate) fn scan_into(text: &str, words: &Words, bufs: &mut Buffers, out: &mut Vec<Cite>) {
     bufs.clear();
     let Buffers {

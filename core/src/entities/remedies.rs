@@ -515,7 +515,7 @@ fn verb_stem(w: &str) -> Option<&'static str> {
 
 /// The kind of an action, from its first verb and then its words.
 ///
-/// Reads the clause as folded text ([`super::text::fold`]: lower case, a
+/// Reads the clause as folded text (`text::fold`, kept for the tests: lower case, a
 /// no-break space as a space) without building it: the words looked for are
 /// lower-case ASCII letters and spaces, which folding only changes by case and
 /// by turning a no-break space into a space.
@@ -605,7 +605,7 @@ static KIND_WORDS: LazyLock<PhraseSet> = LazyLock::new(|| {
     ])
 });
 
-/// Which groups of phrases occur in a text, read as [`super::text::fold`]
+/// Which groups of phrases occur in a text, read as `text::fold` (kept for the tests)
 /// would fold it (ASCII lower case; a no-break space as a space; curly
 /// quotes as straight ones) without building the folded copy.
 ///
@@ -825,7 +825,7 @@ fn deadline_in(input: &str, t: &Text) -> Option<Deadline> {
     due_in(input, t).map(|d| d.deadline(input))
 }
 
-/// [`deadline_in`] without the copy of its text.
+/// `deadline_in` (kept for the tests) without the copy of its text.
 fn due_in(input: &str, t: &Text) -> Option<Due> {
     let text = input.get(t.span.start..t.span.end)?;
     let b = text.as_bytes();
@@ -853,7 +853,7 @@ fn due_in(input: &str, t: &Text) -> Option<Due> {
 }
 
 /// A word of a piece of text, as `start..end` (a run of ASCII letters and
-/// digits, as [`tokenize`] finds them).
+/// digits, as `text::tokenize` finds them).
 #[derive(Debug, Clone, Copy)]
 struct Word {
     start: usize,
@@ -1008,7 +1008,7 @@ fn counted_from(text: &str, mut words: WordsFrom) -> Option<(usize, Option<Count
     None
 }
 
-/// The sentences of `text`, exactly as [`super::text::sentences`] splits
+/// The sentences of `text`, exactly as `text::sentences` (kept for the tests) splits
 /// them, without collecting them and with `memchr` finding the ends rather
 /// than a loop over every byte.
 pub(super) struct Sentences<'a> {
