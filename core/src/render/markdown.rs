@@ -203,7 +203,7 @@ fn inline(out: &mut String, text: &str) {
 }
 
 /// Backslash-escapes the characters that are Markdown syntax inside a line
-/// (`>` and the like only open blocks at the start of a line: see [`line()`]).
+/// (`>` and the like only open blocks at the start of a line: see `line`).
 pub fn escape(out: &mut String, s: &str) {
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
