@@ -160,9 +160,9 @@ impl Scratch {
 #[derive(Default)]
 struct Raw<'a> {
     entities: Vec<Entity<'a>>,
-    /// Legislation with how it links to earlier citations (parallel to the
-    /// legislation entities, by index into `entities`).
-    links: Vec<(usize, legislation::Link)>,
+    /// Each citation's span with how it links to earlier citations, in
+    /// text order.
+    links: Vec<(Span, legislation::Link)>,
     /// Party mentions, grouped by name as they are found.
     parties: PartyGroups,
 }
@@ -197,8 +197,10 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     scratch.give_back(leaves);
 
     let mut entities = raw.entities;
-    let links = drop_inside_legislation(&mut entities, &raw.links);
-    link_legislation(&mut entities, &links);
+    // In text order already, unless a scanner gave a piece's out of order.
+    raw.links.sort_by_key(|(s, _)| s.start);
+    drop_inside_legislation(&mut entities, &raw.links);
+    link_legislation(&mut entities, &raw.links);
     let diagnostics = resolve_references(decision, &mut entities);
     decision.diagnostics.extend(diagnostics);
     let parties = raw.parties.finish(input);
@@ -220,11 +222,17 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
         }
     }
 
-    entities.sort_by(|a, b| {
-        (a.span.start, a.value.rank(), a.span.end).cmp(&(b.span.start, b.value.rank(), b.span.end))
-    });
+    // The scanners' entities are in order already (each piece's were
+    // sorted as it was scanned): this sorts the parties and actions added
+    // after them and merges the two runs.
+    entities.sort_by(order);
     decision.entities = entities;
     decision.findings = findings;
+}
+
+/// The order of `decision.entities`: by start, then kind, then end.
+fn order(a: &Entity, b: &Entity) -> std::cmp::Ordering {
+    (a.span.start, a.value.rank(), a.span.end).cmp(&(b.span.start, b.value.rank(), b.span.end))
 }
 
 fn leaf(t: &Text, paragraph: Option<u32>) -> Leaf {
@@ -342,7 +350,12 @@ fn scan_leaf<'a>(input: &'a str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw<'
             span: Span::new(base, base + t.len(), line),
             paragraph: l.paragraph,
         };
+        let from = raw.entities.len();
         scan_piece(input, piece, t, scratch, raw);
+        // A piece's entities come kind by kind; pieces come in text order.
+        if let Some(found) = raw.entities.get_mut(from..).filter(|f| f.len() > 1) {
+            found.sort_by(order);
+        }
     }
 }
 
@@ -378,7 +391,7 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
                 l.paragraph,
                 EntityValue::Legislation(c.value),
             ) {
-                raw.links.push((raw.entities.len(), c.link));
+                raw.links.push((e.span, c.link));
                 raw.entities.push(e);
             }
         }
@@ -427,24 +440,14 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
 }
 
 /// Years inside `Local Government Act 1974`, `paragraph 5(2)` of a Schedule:
-/// a citation's own parts are not separate entities. Drops them in place and
-/// returns each citation's span with how it links to earlier ones, in text
-/// order.
-fn drop_inside_legislation(
-    entities: &mut Vec<Entity>,
-    links: &[(usize, legislation::Link)],
-) -> Vec<(Span, legislation::Link)> {
-    let mut legis: Vec<(Span, legislation::Link)> = links
-        .iter()
-        .filter_map(|(i, link)| entities.get(*i).map(|e| (e.span, *link)))
-        .collect();
-    if legis.is_empty() {
-        return legis;
+/// a citation's own parts are not separate entities. Drops them in place;
+/// `links` holds the citations' spans, in text order.
+fn drop_inside_legislation(entities: &mut Vec<Entity>, links: &[(Span, legislation::Link)]) {
+    if links.is_empty() {
+        return;
     }
-    legis.sort_by_key(|(s, _)| s.start);
-    let spans: Vec<Span> = legis.iter().map(|(s, _)| *s).collect();
+    let spans: Vec<Span> = links.iter().map(|(s, _)| *s).collect();
     entities.retain(|e| matches!(e.value, EntityValue::Legislation(_)) || !within(&spans, e.span));
-    legis
 }
 
 /// Is `s` inside one of `spans` (sorted by start, not overlapping)?
