@@ -668,7 +668,8 @@ fn month_of(w: &[u8]) -> Option<(u32, bool)> {
         (b'F', 8) => (b"February", 2),
         (b'M', 5) => (b"March", 3),
         (b'A', 5) => (b"April", 4),
-        (b'M', 3) => (b"May", 5),
+        // `May`; `Mar` is short for March.
+        (b'M', 3) if w.get(2).is_some_and(|c| c.eq_ignore_ascii_case(&b'y')) => (b"May", 5),
         (b'J', 4) if matches!(w.get(2), Some(b'n' | b'N')) => (b"June", 6),
         (b'J', 4) => (b"July", 7),
         (b'A', 6) => (b"August", 8),
@@ -880,6 +881,9 @@ mod tests {
             ]
         );
         assert_eq!(iso("in Sept. 2020")[0].1.as_deref(), Some("2020-09"));
+        // `Mar` as well as the other short months (it once fell to `May`).
+        assert_eq!(iso("in Mar 2020")[0].1.as_deref(), Some("2020-03"));
+        assert_eq!(iso("on 3 Mar 2020")[0].1.as_deref(), Some("2020-03-03"));
         assert_eq!(iso("in May, 2019")[0].1.as_deref(), Some("2019-05"));
         assert_eq!(iso("in JUNE 2019")[0].1.as_deref(), Some("2019-06"));
         assert_eq!(
