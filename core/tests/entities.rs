@@ -4,7 +4,7 @@
 
 use lgsco::entities::{
     Answer, CountedFrom, DatePrecision, DurationUnit, Legislation, NotInvestigatedReason, Party,
-    PartyRole, RemedyAction, RemedyKind, Season,
+    PartyRole, Provision, RemedyAction, RemedyKind, Season,
 };
 use lgsco::{Decision, Entity, EntityValue};
 
@@ -59,10 +59,8 @@ fn party<'a>(d: &'a Decision, name: &str) -> Option<&'a Party> {
     })
 }
 
-fn paths(v: &[&[&str]]) -> Vec<Vec<String>> {
-    v.iter()
-        .map(|p| p.iter().map(|s| s.to_string()).collect())
-        .collect()
+fn paths(v: &[&[&str]]) -> Vec<Provision> {
+    v.iter().map(|p| p.iter().copied().collect()).collect()
 }
 
 /// Every entity's text is the input at its span, its line is the span's

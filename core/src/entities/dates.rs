@@ -6,6 +6,7 @@
 //! shares it: `June and July 2020`); a day is only given with a month.
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::text::{before, word_from, Tok, Words, DATES};
@@ -16,7 +17,7 @@ use super::text::{before, word_from, Tok, Words, DATES};
 pub struct DateValue {
     /// ISO 8601 as far as the precision goes (`2020-07-29`, `2018-10`, `2020`);
     /// null when the text gives no year.
-    pub date: Option<String>,
+    pub date: Option<CompactString>,
     pub precision: DatePrecision,
     pub year: Option<i32>,
     pub month: Option<u32>,
@@ -33,7 +34,7 @@ pub struct DateValue {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DatePoint {
-    pub date: Option<String>,
+    pub date: Option<CompactString>,
     pub precision: DatePrecision,
     pub year: Option<i32>,
     pub month: Option<u32>,
@@ -171,8 +172,8 @@ impl From<Point> for DatePoint {
 
 /// `{y:04}` then `-{p:02}` for each part, as `format!` would write them, but
 /// without the formatting machinery (this runs for every date found).
-fn iso(y: i32, parts: &[u32]) -> String {
-    let mut s = String::with_capacity(10);
+fn iso(y: i32, parts: &[u32]) -> CompactString {
+    let mut s = CompactString::const_new("");
     match u32::try_from(y) {
         Ok(y) if y <= 9999 => push_digits(&mut s, &[y / 1000, y / 100, y / 10, y]),
         _ => s.push_str(&format!("{y:04}")),
@@ -189,7 +190,7 @@ fn iso(y: i32, parts: &[u32]) -> String {
 }
 
 /// The last decimal digit of each of `vs`.
-fn push_digits(s: &mut String, vs: &[u32]) {
+fn push_digits(s: &mut CompactString, vs: &[u32]) {
     for &v in vs {
         s.push(char::from(b'0' + (v % 10) as u8));
     }
@@ -738,7 +739,7 @@ mod tests {
     fn iso(t: &str) -> Vec<(String, Option<String>, DatePrecision)> {
         dates(t)
             .into_iter()
-            .map(|(s, v)| (s, v.date, v.precision))
+            .map(|(s, v)| (s, v.date.map(String::from), v.precision))
             .collect()
     }
 

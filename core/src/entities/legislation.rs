@@ -9,9 +9,12 @@
 //! without a year, and `that Act`, are linked to an earlier citation by
 //! [`super::extract`], which sees the whole decision.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
+
+use super::provision::Provision;
 
 use super::text::{
     after, before, gap, is_space_str, next_word, skip_spaces, starts_with_ci, word_at, Tok, Words,
@@ -24,13 +27,13 @@ use super::text::{
 pub struct Legislation {
     /// The instrument's name without its year (`Local Government Act`), or null
     /// for a bare `section 20` that names none.
-    pub instrument: Option<String>,
+    pub instrument: Option<CompactString>,
     /// The instrument's year, as written here or in the earlier citation this one refers to.
     pub year: Option<i32>,
     /// Each provision as a path: `26(1)` -> `["26", "1"]`, `26(6)(a)` ->
     /// `["26", "6", "a"]`. Sections are bare numbers; other units carry their
     /// name: `["Part 3A"]`, `["Schedule 5", "paragraph 5", "2"]`, `["regulation 13"]`.
-    pub provisions: Vec<Vec<String>>,
+    pub provisions: Vec<Provision>,
     /// `as amended` follows the citation.
     pub as_amended: bool,
     /// The earlier citation that supplied the instrument or its year (for
@@ -76,7 +79,7 @@ struct Group {
     end: usize,
     /// Moved into the citation that keeps the group, so empty afterwards
     /// (a group always has at least one provision).
-    provisions: Vec<Vec<String>>,
+    provisions: Vec<Provision>,
     used: bool,
 }
 
@@ -247,7 +250,7 @@ pub(crate) fn scan_into(text: &str, words: &Words, bufs: &mut Buffers, out: &mut
             value: Legislation {
                 instrument: ins
                     .and_then(|ins| text.get(ins.start..ins.name_end))
-                    .map(str::to_string),
+                    .map(CompactString::from),
                 year: ins.and_then(|ins| ins.year),
                 provisions: d
                     .group
@@ -295,7 +298,7 @@ fn year_link(year: Option<i32>) -> Link {
 
 /// Group `gi`'s provisions for the citation that keeps it: moved out the
 /// first time, built again should a second citation need them.
-fn take_provisions(text: &str, groups: &mut [Group], gi: usize) -> Vec<Vec<String>> {
+fn take_provisions(text: &str, groups: &mut [Group], gi: usize) -> Vec<Provision> {
     let Some(g) = groups.get_mut(gi) else {
         return Vec::new();
     };
@@ -542,7 +545,7 @@ fn group_at(text: &str, head: &Tok) -> Option<Group> {
     if text.as_bytes().get(pos) == Some(&b'.') {
         pos += 1;
     }
-    let mut provisions: Vec<Vec<String>> = Vec::new();
+    let mut provisions: Vec<Provision> = Vec::new();
     let mut end = head.end;
     loop {
         let p = skip_spaces(text, pos);
@@ -577,7 +580,7 @@ fn group_at(text: &str, head: &Tok) -> Option<Group> {
         };
         // One path per alternative: `34H(3 and 4)` -> `34H, 3` and `34H, 4`.
         for alt in 0..subs.alts {
-            let mut path = Vec::with_capacity(1 + usize::from(para.is_some()) + subs.levels);
+            let mut path = Provision::new();
             path.push(num.labelled(label));
             if let Some(pn) = &para {
                 path.push(pn.labelled("paragraph "));
@@ -623,9 +626,10 @@ struct Number<'a> {
 }
 
 impl Number<'_> {
-    /// `label` and the number (`Part 3A`), in one allocation.
-    fn labelled(&self, label: &str) -> String {
-        let mut s = String::with_capacity(label.len() + self.digits.len() + self.letter.len());
+    /// `label` and the number (`Part 3A`), held inline when short.
+    fn labelled(&self, label: &str) -> CompactString {
+        let mut s =
+            CompactString::with_capacity(label.len() + self.digits.len() + self.letter.len());
         s.push_str(label);
         s.push_str(self.digits);
         s.push_str(self.letter);
@@ -733,7 +737,7 @@ impl Subs {
     /// Appends alternative `alt`'s parts to `path`. Alternatives run in
     /// reading order with the last bracket varying fastest: `(1 and 2)(a
     /// and b)` -> `1 a`, `1 b`, `2 a`, `2 b`.
-    fn push_alt(&self, text: &str, alt: usize, path: &mut Vec<String>) {
+    fn push_alt(&self, text: &str, alt: usize, path: &mut Provision) {
         let mut pos = self.start;
         let mut rest = alt;
         // Alternatives per choice at the current level.
@@ -745,13 +749,13 @@ impl Subs {
             pos = next;
             if is_part(inner) {
                 // One part: no choice to make here.
-                path.push(inner.to_string());
+                path.push(inner);
                 continue;
             }
             stride /= parts(inner).count().max(1);
             let stride1 = stride.max(1);
             if let Some(p) = parts(inner).nth(rest / stride1) {
-                path.push(p.to_string());
+                path.push(p);
             }
             rest %= stride1;
         }
@@ -1036,10 +1040,8 @@ mod tests {
             .collect()
     }
 
-    fn paths(v: &[&[&str]]) -> Vec<Vec<String>> {
-        v.iter()
-            .map(|p| p.iter().map(|s| s.to_string()).collect())
-            .collect()
+    fn paths(v: &[&[&str]]) -> Vec<Provision> {
+        v.iter().map(|p| p.iter().copied().collect()).collect()
     }
 
     #[test]

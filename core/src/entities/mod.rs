@@ -19,11 +19,14 @@ mod findings;
 mod legislation;
 mod money;
 mod parties;
+mod provision;
 mod references;
 mod remedies;
 mod text;
 
 use std::borrow::Cow;
+
+use compact_str::CompactString;
 
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +41,7 @@ pub use findings::{
 pub use legislation::Legislation;
 pub use money::{Money, Period};
 pub use parties::{Mention, Party, PartyRole};
+pub use provision::Provision;
 pub use references::{Direction, ParagraphRef};
 pub use remedies::{CountedFrom, Deadline, DurationUnit, RemedyAction, RemedyKind};
 
@@ -491,7 +495,7 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
         else {
             continue;
         };
-        let mut took: Option<String> = None;
+        let mut took: Option<CompactString> = None;
         match link_of(span) {
             Some(legislation::Link::Year) => {
                 if let Some(name) = name {
@@ -506,7 +510,7 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
             }
             Some(legislation::Link::ThatAct) => {
                 if let Some((k, y, s)) = last {
-                    took = instrument_of(entities, k).map(str::to_string);
+                    took = instrument_of(entities, k).map(CompactString::from);
                     year = y;
                     refers_to = Some(s);
                 }
@@ -678,12 +682,11 @@ impl PartyGroups {
                 PartyRole::Other
             };
             let name = parties::name_of((title, letter));
-            let letter = char::from(letter).to_string();
             let (span, paragraph) = (first.span, first.paragraph);
             let value = Party {
                 name,
-                title: title.map(str::to_string),
-                letter,
+                title: title.map(CompactString::from),
+                letter: std::iter::once(char::from(letter)).collect(),
                 role,
                 mentions,
             };

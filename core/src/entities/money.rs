@@ -3,6 +3,7 @@
 //! Triggered by the pound sign (memchr), so prose without one costs a single
 //! SIMD scan. Amounts are kept in pence as integers: no float rounding.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use super::text::{next_word, skip_spaces, Tok};
@@ -14,7 +15,7 @@ pub struct Money {
     /// The amount in pence (hundredths of the currency); null if it does not fit.
     pub pence: Option<u64>,
     /// ISO 4217 code: `GBP` for `£`, `EUR` for `€`.
-    pub currency: String,
+    pub currency: CompactString,
     /// The period of a recurring amount (`£250 a month`), when stated.
     pub period: Option<Period>,
 }
@@ -55,7 +56,7 @@ pub(crate) fn scan(text: &str) -> Vec<(usize, usize, Money)> {
                     end,
                     Money {
                         pence,
-                        currency: currency.to_string(),
+                        currency: CompactString::const_new(currency),
                         period,
                     },
                 ));

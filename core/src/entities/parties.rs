@@ -5,6 +5,7 @@
 //! bare letters only when they recur (or are introduced in quotes), and decides
 //! who the complainant is.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -16,11 +17,11 @@ use super::text::{after, before, skip_space_bytes, word_from, Tok, Words, PARTIE
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Party {
     /// The name as the decision uses it: `Ms X`, `Y`.
-    pub name: String,
+    pub name: CompactString,
     /// `Mr`, `Mrs`, `Ms`, `Miss`, `Mx`, `Dr`; null for a bare letter.
-    pub title: Option<String>,
+    pub title: Option<CompactString>,
     /// The pseudonym letter.
-    pub letter: String,
+    pub letter: CompactString,
     pub role: PartyRole,
     /// Every mention, in document order (the entity's own span is the first).
     pub mentions: Vec<Mention>,
@@ -331,12 +332,14 @@ fn spaced_word_before(text: &str, start: usize) -> Option<&[u8]> {
 }
 
 /// `Ms X`, or `Y` for a bare letter.
-pub(crate) fn name_of((title, letter): Name) -> String {
-    let letter = char::from(letter);
-    match title {
-        Some(t) => format!("{t} {letter}"),
-        None => letter.to_string(),
+pub(crate) fn name_of((title, letter): Name) -> CompactString {
+    let mut name = CompactString::const_new("");
+    if let Some(t) = title {
+        name.push_str(t);
+        name.push(' ');
     }
+    name.push(char::from(letter));
+    name
 }
 
 /// The letter is a whole word: not `X1`, not `X-ray`.
@@ -373,7 +376,12 @@ mod tests {
         scan(t, &Words::of(t), &mut out);
         out.into_iter()
             .map(|f| {
-                let names = f.names.iter().flatten().map(|n| name_of(*n)).collect();
+                let names = f
+                    .names
+                    .iter()
+                    .flatten()
+                    .map(|n| name_of(*n).into())
+                    .collect();
                 (t[f.start..f.end].to_string(), names)
             })
             .collect()

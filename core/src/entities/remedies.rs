@@ -9,6 +9,7 @@
 
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use memchr::memmem::Finder;
 use serde::{Deserialize, Serialize};
 
@@ -54,7 +55,7 @@ pub struct Deadline {
     /// What it is counted from; null when the text does not say.
     pub counted_from: Option<CountedFrom>,
     /// The deadline phrase as written.
-    pub text: String,
+    pub text: CompactString,
     pub span: Span,
 }
 
@@ -813,7 +814,7 @@ impl Due {
             count: self.count,
             unit: self.unit,
             counted_from: self.counted_from,
-            text: self.span.slice(input).to_string(),
+            text: self.span.slice(input).into(),
             span: self.span,
         }
     }
