@@ -1,0 +1,135 @@
+//! Where the cost of entities goes (issue 3's check: extraction at most as
+//! much again as the tree):
+//!
+//!     cargo run --release --example entity_cost
+//!
+//! `throughput` gives `entities_add`, (full parse - tree-only parse) / tree-only
+//! parse, over the whole corpus. This splits the same difference by timing
+//! each step of every decision on its own (over the same generated corpus,
+//! at least 100 MB, single thread, fastest of the rounds):
+//!
+//! - the tree-only loop: `parse_with(Options::tree_only())` of each decision,
+//!   then dropping it;
+//! - the full loop, step by step: the same tree-only parse, then
+//!   `entities::extract` on it, then dropping the decision.
+//!
+//! The full loop's three steps add up to what `throughput` times as the full
+//! parse; against the tree-only loop, the extra is:
+//!
+//! - `extract`: the entity scanners and the whole-decision passes;
+//! - `drop`: freeing the entities and findings;
+//! - `tree slowdown`: the same tree-only parse, slower when each decision's
+//!   extraction runs between two parses (the scanners' tables and the
+//!   decision's entities take cache and allocator room the next parse had).
+//!
+//! The last line is `entities_add=` as `throughput` defines it, from these sums.
+
+#[path = "../benches/common/corpus.rs"]
+mod corpus;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use lgsco::Options;
+
+fn arg(name: &str, default: usize) -> usize {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The times of one round, summed over the corpus.
+#[derive(Clone, Copy)]
+struct Round {
+    tree_only: Duration,
+    tree_only_drop: Duration,
+    tree: Duration,
+    extract: Duration,
+    drop: Duration,
+}
+
+fn round(docs: &[String]) -> Round {
+    let tree_only = Options::tree_only();
+    let mut r = Round {
+        tree_only: Duration::ZERO,
+        tree_only_drop: Duration::ZERO,
+        tree: Duration::ZERO,
+        extract: Duration::ZERO,
+        drop: Duration::ZERO,
+    };
+    for d in docs {
+        let t0 = Instant::now();
+        let decision = lgsco::parse_with(black_box(d), &tree_only).ok();
+        let t1 = Instant::now();
+        drop(black_box(decision));
+        r.tree_only += t1 - t0;
+        r.tree_only_drop += t1.elapsed();
+    }
+    for d in docs {
+        let t0 = Instant::now();
+        let mut decision = lgsco::parse_with(black_box(d), &tree_only).ok();
+        let t1 = Instant::now();
+        if let Some(decision) = decision.as_mut() {
+            lgsco::entities::extract(decision, d);
+        }
+        let t2 = Instant::now();
+        drop(black_box(decision));
+        r.tree += t1 - t0;
+        r.extract += t2 - t1;
+        r.drop += t2.elapsed();
+    }
+    r
+}
+
+fn main() {
+    let mb = arg("--mb", 100);
+    let min_docs = arg("--docs", 10_000);
+    let rounds = arg("--rounds", 5).max(1);
+    let docs = corpus::corpus(min_docs, mb << 20, 0x1960_0000);
+    let bytes: usize = docs.iter().map(String::len).sum();
+    println!(
+        "corpus: {} decisions, {:.1} MB",
+        docs.len(),
+        bytes as f64 / 1e6
+    );
+    let mut best: Option<Round> = None;
+    for _ in 0..rounds {
+        let r = round(&docs);
+        let total = |r: &Round| r.tree + r.extract + r.drop;
+        best = match best {
+            Some(b) if total(&b) <= total(&r) => Some(b),
+            _ => Some(r),
+        };
+    }
+    let Some(b) = best else { return };
+    let s = |d: Duration| d.as_secs_f64();
+    let base = s(b.tree_only) + s(b.tree_only_drop);
+    let pct = |d: f64| d / base * 100.0;
+    let slowdown = s(b.tree) - s(b.tree_only);
+    let drop_extra = s(b.drop) - s(b.tree_only_drop);
+    println!("fastest of {rounds} rounds, single thread, seconds over the corpus:");
+    println!(
+        "  tree-only loop:  parse {:.3} + drop {:.3} = {:.3}",
+        s(b.tree_only),
+        s(b.tree_only_drop),
+        base
+    );
+    println!(
+        "  full loop:       parse {:.3} + extract {:.3} + drop {:.3} = {:.3}",
+        s(b.tree),
+        s(b.extract),
+        s(b.drop),
+        s(b.tree) + s(b.extract) + s(b.drop)
+    );
+    println!("  what entities add, as a share of the tree-only loop:");
+    println!("    extract        {:5.1}%", pct(s(b.extract)));
+    println!("    drop           {:5.1}%", pct(drop_extra));
+    println!("    tree slowdown  {:5.1}%", pct(slowdown));
+    println!(
+        "entities_add={:.0}%",
+        pct(s(b.extract) + drop_extra + slowdown)
+    );
+}
