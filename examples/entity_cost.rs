@@ -24,6 +24,8 @@
 //!
 //! The last line is `entities_add=` as `throughput` defines it, from these sums.
 
+#[path = "../benches/common/args.rs"]
+mod args;
 #[path = "../benches/common/corpus.rs"]
 mod corpus;
 
@@ -31,15 +33,6 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use lgsco::Options;
-
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// The times of one round, summed over the corpus.
 #[derive(Clone, Copy)]
@@ -85,9 +78,9 @@ fn round(docs: &[String]) -> Round {
 }
 
 fn main() {
-    let mb = arg("--mb", 100);
-    let min_docs = arg("--docs", 10_000);
-    let rounds = arg("--rounds", 5).max(1);
+    let mb = args::number("--mb", 100);
+    let min_docs = args::number("--docs", 10_000);
+    let rounds = args::number("--rounds", 5).max(1);
     let docs = corpus::corpus(min_docs, mb << 20, 0x1960_0000);
     let bytes: usize = docs.iter().map(String::len).sum();
     println!(

@@ -9,6 +9,8 @@
 //! one mode at a time gives figures that other load on the machine barely
 //! moves, unlike the wall-clock times of `throughput`.
 
+#[path = "../benches/common/args.rs"]
+mod args;
 #[path = "../benches/common/corpus.rs"]
 mod corpus;
 
@@ -16,17 +18,11 @@ use std::hint::black_box;
 
 use lgsco::Options;
 
-fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    let i = args.iter().position(|a| a == name)?;
-    args.get(i + 1).cloned()
-}
-
 fn main() {
-    let mb: usize = arg("--mb").and_then(|v| v.parse().ok()).unwrap_or(100);
-    let min_docs: usize = arg("--docs").and_then(|v| v.parse().ok()).unwrap_or(10_000);
-    let rounds: usize = arg("--rounds").and_then(|v| v.parse().ok()).unwrap_or(3);
-    let mode = arg("--mode").unwrap_or_else(|| "full".to_string());
+    let mb = args::number("--mb", 100);
+    let min_docs = args::number("--docs", 10_000);
+    let rounds = args::number("--rounds", 3);
+    let mode = args::value("--mode").unwrap_or_else(|| "full".to_string());
     let docs = corpus::corpus(min_docs, mb << 20, 0x1960_0000);
     let options = match mode.as_str() {
         "tree" => Options::tree_only(),

@@ -10,6 +10,8 @@
 //! so load from other processes on a shared machine skews them alike. The
 //! last line is `ratio_vs_scan=<full parse time / line-pass time>`.
 
+#[path = "../benches/common/args.rs"]
+mod args;
 #[path = "../benches/common/corpus.rs"]
 mod corpus;
 
@@ -18,15 +20,6 @@ use std::time::{Duration, Instant};
 
 use lgsco::Options;
 
-fn arg(name: &str, default: usize) -> usize {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 fn time(f: impl FnOnce()) -> Duration {
     let t = Instant::now();
     f();
@@ -34,9 +27,9 @@ fn time(f: impl FnOnce()) -> Duration {
 }
 
 fn main() {
-    let mb = arg("--mb", 100);
-    let min_docs = arg("--docs", 10_000);
-    let rounds = arg("--rounds", 5).max(1);
+    let mb = args::number("--mb", 100);
+    let min_docs = args::number("--docs", 10_000);
+    let rounds = args::number("--rounds", 5).max(1);
     let t = Instant::now();
     let docs = corpus::corpus(min_docs, mb << 20, 0x1960_0000);
     let bytes: usize = docs.iter().map(String::len).sum();
