@@ -171,29 +171,38 @@ impl From<Point> for DatePoint {
 }
 
 /// `{y:04}` then `-{p:02}` for each part, as `format!` would write them, but
-/// without the formatting machinery (this runs for every date found).
+/// without the formatting machinery (this runs for every date found): the
+/// usual ten bytes are written into a buffer and copied in once.
 fn iso(y: i32, parts: &[u32]) -> CompactString {
-    let mut s = CompactString::const_new("");
-    match u32::try_from(y) {
-        Ok(y) if y <= 9999 => push_digits(&mut s, &[y / 1000, y / 100, y / 10, y]),
-        _ => s.push_str(&format!("{y:04}")),
+    let mut buf = [0u8; 10];
+    let mut n = 0;
+    let mut put = |b: u8| {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = b;
+            n += 1;
+        }
+    };
+    let year = u32::try_from(y).ok().filter(|&y| y <= 9999);
+    let short = year.is_some() && parts.len() <= 2 && parts.iter().all(|&p| p <= 99);
+    let (Some(y), true) = (year, short) else {
+        // A year past 9999 or before 0, or a part of three digits: never
+        // seen in a decision, written the slow way.
+        let mut s = CompactString::from(format!("{y:04}"));
+        for p in parts {
+            s.push_str(&format!("-{p:02}"));
+        }
+        return s;
+    };
+    for d in [y / 1000, y / 100, y / 10, y] {
+        put(b'0' + (d % 10) as u8);
     }
     for &p in parts {
-        s.push('-');
-        if p <= 99 {
-            push_digits(&mut s, &[p / 10, p]);
-        } else {
-            s.push_str(&p.to_string());
-        }
+        put(b'-');
+        put(b'0' + (p / 10 % 10) as u8);
+        put(b'0' + (p % 10) as u8);
     }
-    s
-}
-
-/// The last decimal digit of each of `vs`.
-fn push_digits(s: &mut CompactString, vs: &[u32]) {
-    for &v in vs {
-        s.push(char::from(b'0' + (v % 10) as u8));
-    }
+    let digits = buf.get(..n).unwrap_or_default();
+    CompactString::from_utf8(digits).unwrap_or_default()
 }
 
 /// A date found at `start..end` (the qualifier included): the offsets are
@@ -744,6 +753,21 @@ mod tests {
     }
 
     use DatePrecision::*;
+
+    #[test]
+    fn iso_text_is_what_format_writes() {
+        let years = [-12, -1, 0, 7, 99, 999, 1974, 2020, 9999, 10000, 123456];
+        let parts = [0, 1, 9, 10, 12, 31, 99, 100, 4321];
+        for y in years {
+            assert_eq!(super::iso(y, &[]), format!("{y:04}"));
+            for m in parts {
+                assert_eq!(super::iso(y, &[m]), format!("{y:04}-{m:02}"));
+                for d in parts {
+                    assert_eq!(super::iso(y, &[m, d]), format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+    }
 
     #[test]
     fn full_dates() {
