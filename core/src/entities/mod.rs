@@ -367,7 +367,7 @@ fn scan_leaf<'a>(input: &'a str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw<'
 fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: &mut Raw<'a>) {
     let base = l.span.start;
     let words = &mut scratch.words;
-    words.fill(t);
+    words.fill_in(t, input.as_bytes(), base);
     // Most pieces are one line: count line breaks only in those that are not.
     let multiline = words.may_span_lines() && memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_some();
     let mk = |s: usize, e: usize| {

@@ -13,7 +13,7 @@ pub(crate) struct Tok {
     /// The first byte: scanners reject most words on it without slicing.
     pub first: u8,
     /// Which scanners may start at this word ([`DATES`], [`LEGISLATION`],
-    /// [`PARTIES`], [`REFERENCES`]); set by [`Words::fill`], else 0.
+    /// [`PARTIES`], [`REFERENCES`]); set by [`Words::fill_in`], else 0.
     pub lanes: u8,
 }
 
@@ -340,36 +340,99 @@ impl Words {
         self.cands.iter().filter(move |t| t.lanes & lane != 0)
     }
 
-    /// Finds the candidates of `text`. Works a 64-byte chunk at a time: bit
+    /// [`Words::fill_in`] of a text on its own.
+    #[cfg(test)]
+    pub fn fill(&mut self, text: &str) {
+        self.fill_in(text, text.as_bytes(), 0);
+    }
+
+    /// Finds the candidates of `text`, found at `at` in `around` (the
+    /// decision it is a piece of). Works a 64-byte chunk at a time: bit
     /// masks of its word bytes and of its capitals and digits give the
     /// start and length of each word that starts with one, without looking
     /// at the bytes again; such a word is looked at further only when its
     /// first two bytes and length can start something, and small-letter
     /// keywords are found by looking back from numbers and date words
     /// ([`Words::look_back`]).
-    pub fn fill(&mut self, text: &str) {
+    ///
+    /// The last, short chunk is read from `around` where it holds 64 bytes
+    /// from there, its bits past `text` cleared, instead of being copied
+    /// into a padded buffer.
+    pub fn fill_in(&mut self, text: &str, around: &[u8], at: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            unsafe { self.fill_avx2(text, around, at) };
+            return;
+        }
+        self.fill_with(text, around, at, mask64);
+    }
+
+    /// [`Words::fill_in`] with the word mask built 32 bytes at a time, on
+    /// x86-64 CPUs that have AVX2 (nearly all in use; checked at run time,
+    /// as `memchr` does): half the vector work of the SSE2 baseline.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn fill_avx2(&mut self, text: &str, around: &[u8], at: usize) {
+        self.fill_with(text, around, at, |b| mask64_avx2(b));
+    }
+
+    /// The body of [`Words::fill_in`], inlined into each caller with its own
+    /// way of building the word mask of a chunk.
+    #[inline(always)]
+    fn fill_with(
+        &mut self,
+        text: &str,
+        around: &[u8],
+        at: usize,
+        mask64: impl Fn(&[u8; 64]) -> (u64, u64, u64),
+    ) {
+        // A short last chunk with too few bytes after it is copied into a
+        // buffer first: its mask is built apart, kept out of line (inlined,
+        // the copy came out as byte moves through vector registers under
+        // AVX2).
+        #[inline(never)]
+        fn tail_mask64(padded: &[u8; 64]) -> (u64, u64, u64) {
+            super::text::mask64(padded)
+        }
         self.cands.clear();
         self.lanes = 0;
         self.rare = false;
         let b = text.as_bytes();
+        // Is `text` really at `at` in `around`? Else it is never read.
+        let in_place = around.as_ptr().wrapping_add(at) == b.as_ptr();
         // The previous chunk ended inside a word.
         let mut open = false;
         for (ci, chunk) in b.chunks(64).enumerate() {
             let base = ci * 64;
             let n = chunk.len().min(64);
-            // Full chunks are read in place; the short last one is padded
-            // with non-word bytes.
+            // Full chunks are read in place; the short last one from the
+            // text around it, its bits past the end cleared, or padded with
+            // non-word bytes where the text around ends too soon (which
+            // costs a copy, and more than the wider read).
             let (m, leads, rare) = match <&[u8; 64]>::try_from(chunk) {
                 Ok(full) => mask64(full),
                 Err(_) => {
-                    let mut padded = [0u8; 64];
-                    if let (Some(dst), Some(src)) = (padded.get_mut(..n), chunk.get(..n)) {
-                        dst.copy_from_slice(src);
-                    }
-                    mask64(&padded)
+                    let from = at + base;
+                    let wider = around
+                        .get(from..from + 64)
+                        .filter(|_| in_place)
+                        .and_then(|w| <&[u8; 64]>::try_from(w).ok());
+                    let (m, leads, rare) = match wider {
+                        Some(w) => mask64(w),
+                        None => {
+                            let mut padded = [0u8; 64];
+                            if let (Some(dst), Some(src)) = (padded.get_mut(..n), chunk.get(..n)) {
+                                dst.copy_from_slice(src);
+                            }
+                            tail_mask64(&padded)
+                        }
+                    };
+                    let valid = (1u64 << (n & 63)) - 1;
+                    (m & valid, leads & valid, rare & valid)
                 }
             };
-            self.rare |= rare;
+            self.rare |= rare != 0;
             // Only words starting with a capital or a digit are visited; the
             // small-letter keywords are found from them (`look_back`).
             let mut starts = m & !((m << 1) | u64::from(open)) & leads;
@@ -498,7 +561,7 @@ fn word_len(b: &[u8], start: usize) -> usize {
 fn word_mask(chunk: &[u8]) -> (u64, bool) {
     if let Ok(full) = <&[u8; 64]>::try_from(chunk) {
         let (m, _, rare) = mask64(full);
-        return (m, rare);
+        return (m, rare != 0);
     }
     // The short last chunk, padded with non-word bytes.
     let mut bytes = [0u8; 64];
@@ -507,17 +570,17 @@ fn word_mask(chunk: &[u8]) -> (u64, bool) {
         dst.copy_from_slice(src);
     }
     let (m, _, rare) = mask64(&bytes);
-    (m, rare)
+    (m, rare != 0)
 }
 
 /// Which of 64 bytes are word bytes, and which are capitals or digits
 /// (the bytes a visited word starts with), as bit masks.
 ///
-/// Also says whether the chunk holds a rare byte that some work hangs on:
-/// a line break (`\n`, `\r`: entity lines are counted only in pieces with
+/// Also marks the rare bytes that some work hangs on (a bit mask, so
+/// bytes read past a piece's end can be cleared): a line break (`\n`, `\r`: entity lines are counted only in pieces with
 /// one) or the last byte of `£` (C2 A3) or `€` (E2 82 AC): the money
 /// scanner runs only on pieces with one.
-fn mask64(bytes: &[u8; 64]) -> (u64, u64, bool) {
+fn mask64(bytes: &[u8; 64]) -> (u64, u64, u64) {
     #[cfg(not(target_arch = "wasm32"))]
     {
         mask64_vector(bytes)
@@ -535,7 +598,7 @@ fn mask64(bytes: &[u8; 64]) -> (u64, u64, bool) {
 /// compare each, and one move-mask per sixteen flags, which the compiler
 /// does not find in a byte loop.
 #[cfg(not(target_arch = "wasm32"))]
-fn mask64_vector(bytes: &[u8; 64]) -> (u64, u64, bool) {
+fn mask64_vector(bytes: &[u8; 64]) -> (u64, u64, u64) {
     use wide::{i8x16, CmpEq, CmpLt};
     // `x` in `lo..lo + n`: shifted so that `lo` lands on -128, then one
     // signed compare.
@@ -543,7 +606,7 @@ fn mask64_vector(bytes: &[u8; 64]) -> (u64, u64, bool) {
         let shifted = x + i8x16::splat(128u8.wrapping_sub(lo) as i8);
         shifted.cmp_lt(i8x16::splat((i16::from(n) - 128) as i8))
     };
-    let (mut words, mut leads, mut rare) = (0u64, 0u64, 0i32);
+    let (mut words, mut leads, mut rare) = (0u64, 0u64, 0u64);
     for (j, sixteen) in bytes.chunks_exact(16).enumerate() {
         let mut lanes = [0i8; 16];
         for (d, &c) in lanes.iter_mut().zip(sixteen) {
@@ -557,15 +620,57 @@ fn mask64_vector(bytes: &[u8; 64]) -> (u64, u64, bool) {
         let bits = |x: i8x16| u64::from(x.move_mask() as u16);
         words |= bits(letter | digit) << (16 * j);
         leads |= bits(capital | digit) << (16 * j);
-        rare |= ((is(0xA3) | is(0xAC)) | (is(b'\n') | is(b'\r'))).move_mask();
+        rare |= bits((is(0xA3) | is(0xAC)) | (is(b'\n') | is(b'\r'))) << (16 * j);
     }
-    (words, leads, rare != 0)
+    (words, leads, rare)
+}
+
+/// [`mask64`] with AVX2: the same range tests and rare-byte compares as
+/// [`mask64_vector`], on two 32-byte halves.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn mask64_avx2(bytes: &[u8; 64]) -> (u64, u64, u64) {
+    use std::arch::x86_64::{
+        __m256i, _mm256_add_epi8, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+    };
+    // `x` in `lo..lo + n`: shifted so that `lo` lands on -128, then one
+    // signed compare.
+    #[target_feature(enable = "avx2")]
+    fn within(x: __m256i, lo: u8, n: u8) -> __m256i {
+        let shifted = _mm256_add_epi8(x, _mm256_set1_epi8(128u8.wrapping_sub(lo) as i8));
+        _mm256_cmpgt_epi8(_mm256_set1_epi8((i16::from(n) - 128) as i8), shifted)
+    }
+    #[target_feature(enable = "avx2")]
+    fn is(x: __m256i, c: u8) -> __m256i {
+        _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c as i8))
+    }
+    #[target_feature(enable = "avx2")]
+    fn bits(x: __m256i) -> u64 {
+        u64::from(_mm256_movemask_epi8(x) as u32)
+    }
+    let (mut words, mut leads, mut rare) = (0u64, 0u64, 0u64);
+    for (j, half) in bytes.chunks_exact(32).enumerate() {
+        // SAFETY: `half` is 32 bytes long, all readable; the load needs no
+        // alignment.
+        let v = unsafe { _mm256_loadu_si256(half.as_ptr().cast::<__m256i>()) };
+        let digit = within(v, b'0', 10);
+        let letter = within(_mm256_or_si256(v, _mm256_set1_epi8(0x20)), b'a', 26);
+        let capital = within(v, b'A', 26);
+        let shift = 32 * j as u32;
+        words |= bits(_mm256_or_si256(letter, digit)) << shift;
+        leads |= bits(_mm256_or_si256(capital, digit)) << shift;
+        let money = _mm256_or_si256(is(v, 0xA3), is(v, 0xAC));
+        let lines = _mm256_or_si256(is(v, b'\n'), is(v, b'\r'));
+        rare |= bits(_mm256_or_si256(money, lines)) << shift;
+    }
+    (words, leads, rare)
 }
 
 /// [`mask64`] in 64-bit registers. It does not look for the rare bytes
 /// and answers that there may be one: the exact searches then run.
 #[cfg(any(target_arch = "wasm32", test))]
-fn mask64_swar(bytes: &[u8; 64]) -> (u64, u64, bool) {
+fn mask64_swar(bytes: &[u8; 64]) -> (u64, u64, u64) {
     let (mut m, mut l) = (0u64, 0u64);
     for (j, eight) in bytes.chunks_exact(8).enumerate() {
         let mut w = [0u8; 8];
@@ -574,7 +679,7 @@ fn mask64_swar(bytes: &[u8; 64]) -> (u64, u64, bool) {
         m |= u64::from(words) << (8 * j);
         l |= u64::from(leads) << (8 * j);
     }
-    (m, l, true)
+    (m, l, u64::MAX)
 }
 
 /// Which of eight bytes (little-endian in `x`) are ASCII letters or digits,
@@ -937,12 +1042,19 @@ mod tests {
                     // The register version (wasm32): same words, "may be" rare.
                     let mut padded = [0u8; 64];
                     padded[..len].copy_from_slice(&bytes);
-                    assert_eq!(mask64_swar(&padded), (want, want_leads, true));
+                    assert_eq!(mask64_swar(&padded), (want, want_leads, u64::MAX));
                     #[cfg(not(target_arch = "wasm32"))]
+                    let rare = matches!(b, 0xA3 | 0xAC | b'\n' | b'\r');
                     assert_eq!(
                         mask64_vector(&padded),
-                        (want, want_leads, matches!(b, 0xA3 | 0xAC | b'\n' | b'\r'))
+                        (want, want_leads, if rare { 1u64 << pos } else { 0 })
                     );
+                    #[cfg(target_arch = "x86_64")]
+                    if std::arch::is_x86_feature_detected!("avx2") {
+                        // SAFETY: the CPU has AVX2.
+                        let avx2 = unsafe { mask64_avx2(&padded) };
+                        assert_eq!(avx2, mask64_vector(&padded));
+                    }
                 }
             }
         }
@@ -1040,6 +1152,25 @@ mod tests {
                 .map(|c| (c.start, c.end, c.lanes))
                 .collect();
             assert_eq!(got, naive_candidates(t), "{t:?}");
+            // The baseline mask too, where `fill` takes the AVX2 one.
+            let mut baseline = Words::default();
+            baseline.fill_with(t, t.as_bytes(), 0, mask64);
+            assert_eq!(baseline.cands, Words::of(t).cands, "{t:?}");
+            // Read inside a longer text, whose bytes after it (a word
+            // going on, candidates, money, a line break) must change
+            // nothing; with too few bytes after it, and with the wrong
+            // offset given.
+            for after in ["", "7", "ber 2020 Mr X", "s £5\n", &"Act 1974 ".repeat(9)] {
+                let around = format!("Mr Y 2019 s.{t}{after}");
+                let at = around.len() - t.len() - after.len();
+                let piece = &around[at..at + t.len()];
+                let mut inside = Words::default();
+                inside.fill_in(piece, around.as_bytes(), at);
+                assert_eq!(inside.cands, Words::of(t).cands, "{t:?} + {after:?}");
+                assert_eq!(inside.rare, Words::of(t).rare, "{t:?} + {after:?}");
+                inside.fill_in(piece, around.as_bytes(), at + 1);
+                assert_eq!(inside.cands, Words::of(t).cands, "{t:?} + {after:?}");
+            }
         }
         // The look-back keeps fewer words than all keywords: the test is not empty.
         let t = "section paragraph summer early late end of";
