@@ -201,9 +201,12 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     scratch.give_back(leaves);
 
     let mut entities = raw.entities;
-    // In text order already, unless a scanner gave a piece's out of order.
+    // In text order already: each piece's entities were sorted as it was
+    // scanned, and pieces come in text order (checked, as it costs little).
+    if !entities.is_sorted_by(|a, b| order(a, b).is_le()) {
+        entities.sort_by(order);
+    }
     raw.links.sort_by_key(|(s, _)| s.start);
-    drop_inside_legislation(&mut entities, &raw.links);
     link_legislation(&mut entities, &raw.links);
     let diagnostics = resolve_references(decision, &mut entities);
     decision.diagnostics.extend(diagnostics);
@@ -212,26 +215,41 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     let actions = remedy_actions(decision, input);
     let mut findings = findings::derive(decision, input);
     findings.payments_total = payments_total(&actions);
-    // Entities are large: grow the vector once, not once per push.
-    entities.reserve(parties.len() + actions.len());
-    entities.extend(parties);
+    // The parties (in order of first mention) and the actions, a few per
+    // decision, sorted; then merged into the scanners' entities, which are
+    // in order: each entity is moved once, where a sort of them all would
+    // move them into a buffer and back.
+    let mut added = parties;
+    added.reserve(actions.len());
     for a in actions {
-        if let Some(e) = entity(
+        added.extend(entity(
             input,
             a.span,
             a.paragraph,
             EntityValue::RemedyAction(a.value),
-        ) {
-            entities.push(e);
-        }
+        ));
     }
-
-    // The scanners' entities are in order already (each piece's were
-    // sorted as it was scanned): this sorts the parties and actions added
-    // after them and merges the two runs.
-    entities.sort_by(order);
-    decision.entities = entities;
+    added.sort_by(order);
+    decision.entities = merge(entities, added);
     decision.findings = findings;
+}
+
+/// Merges two runs sorted by [`order`] into one, as a stable sort of `a`
+/// then `b` would order them (`a`'s first among equals).
+fn merge<'a>(a: Vec<Entity<'a>>, b: Vec<Entity<'a>>) -> Vec<Entity<'a>> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for e in a {
+        while let Some(x) = b.next_if(|x| order(x, &e).is_lt()) {
+            out.push(x);
+        }
+        out.push(e);
+    }
+    out.extend(b);
+    out
 }
 
 /// The order of `decision.entities`: by start, then kind, then end.
@@ -378,14 +396,13 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
         };
         Span::new(base + s, base + e, line)
     };
-    if words.may_hold_money() {
-        for (s, e, m) in money::scan(t) {
-            raw.entities
-                .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Money(m)));
-        }
-    }
     // Most pieces hold no candidate for most scanners: those are not run.
-    let legislation_from = raw.entities.len();
+    // Citations first: a year, an amount or a paragraph inside one (`Act
+    // 1974`, `paragraph 5(2)` of a Schedule) is part of it, not an entity of
+    // its own; a citation lies within one piece, so its spans here are all
+    // an entity of the piece can fall inside.
+    let cited = &mut scratch.citations;
+    cited.clear();
     if words.any(text::LEGISLATION) {
         legislation::scan_into(t, words, &mut scratch.legislation, &mut scratch.cites);
         for c in scratch.cites.drain(..) {
@@ -396,62 +413,59 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
                 EntityValue::Legislation(c.value),
             ) {
                 raw.links.push((e.span, c.link));
+                cited.push(e.span);
                 raw.entities.push(e);
+            }
+        }
+        cited.sort_by_key(|s| s.start);
+    }
+    let cited = &scratch.citations;
+    let free = |span: Span| cited.is_empty() || !within(cited, span);
+    if words.may_hold_money() {
+        for (s, e, m) in money::scan(t) {
+            let span = mk(s, e);
+            if free(span) {
+                raw.entities
+                    .extend(entity(input, span, l.paragraph, EntityValue::Money(m)));
             }
         }
     }
     if words.any(text::DATES) {
         dates::scan(t, words, &mut scratch.dates);
         for (s, e, d) in scratch.dates.drain(..) {
-            raw.entities
-                .extend(entity(input, mk(s, e), l.paragraph, EntityValue::Date(d)));
+            let span = mk(s, e);
+            if free(span) {
+                raw.entities
+                    .extend(entity(input, span, l.paragraph, EntityValue::Date(d)));
+            }
         }
     }
     if words.any(text::REFERENCES) {
         references::scan(t, words, &mut scratch.references);
         for (s, e, r) in scratch.references.drain(..) {
-            raw.entities.extend(entity(
-                input,
-                mk(s, e),
-                l.paragraph,
-                EntityValue::ParagraphRef(r),
-            ));
+            let span = mk(s, e);
+            if free(span) {
+                raw.entities.extend(entity(
+                    input,
+                    span,
+                    l.paragraph,
+                    EntityValue::ParagraphRef(r),
+                ));
+            }
         }
     }
     if !words.any(text::PARTIES) {
         return;
     }
-    // A citation lies within one piece: its spans are all a mention here
-    // can fall inside (`Mr` in `Mr Justice X's Act` is no party).
-    scratch.citations.clear();
-    scratch.citations.extend(
-        raw.entities
-            .get(legislation_from..)
-            .unwrap_or_default()
-            .iter()
-            .filter(|e| matches!(e.value, EntityValue::Legislation(_)))
-            .map(|e| e.span),
-    );
-    scratch.citations.sort_by_key(|s| s.start);
+    // `Mr` in `Mr Justice X's Act` is no party either.
     parties::scan(t, words, &mut scratch.parties);
     for f in scratch.parties.drain(..) {
         let span = mk(f.start, f.end);
-        if within(&scratch.citations, span) || input.get(span.start..span.end).is_none() {
+        if !free(span) || input.get(span.start..span.end).is_none() {
             continue;
         }
         raw.parties.add(&f, span, l.paragraph);
     }
-}
-
-/// Years inside `Local Government Act 1974`, `paragraph 5(2)` of a Schedule:
-/// a citation's own parts are not separate entities. Drops them in place;
-/// `links` holds the citations' spans, in text order.
-fn drop_inside_legislation(entities: &mut Vec<Entity>, links: &[(Span, legislation::Link)]) {
-    if links.is_empty() {
-        return;
-    }
-    let spans: Vec<Span> = links.iter().map(|(s, _)| *s).collect();
-    entities.retain(|e| matches!(e.value, EntityValue::Legislation(_)) || !within(&spans, e.span));
 }
 
 /// Is `s` inside one of `spans` (sorted by start, not overlapping)?
@@ -465,6 +479,9 @@ fn within(spans: &[Span], s: Span) -> bool {
 /// Fills the instrument and year of `that Act` and of an Act named without
 /// its year from the citation they refer to, earlier in the decision.
 fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]) {
+    if links.is_empty() {
+        return;
+    }
     let link_of = |s: Span| {
         links
             .binary_search_by_key(&s.start, |(l, _)| l.start)
@@ -473,14 +490,6 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
             .filter(|(l, _)| *l == s)
             .map(|(_, k)| *k)
     };
-    let mut order: Vec<usize> = (0..entities.len())
-        .filter(|&i| {
-            entities
-                .get(i)
-                .is_some_and(|e| matches!(e.value, EntityValue::Legislation(_)))
-        })
-        .collect();
-    order.sort_by_key(|&i| entities.get(i).map_or(0, |e| e.span.start));
     // The instrument named last, and by name (compared as
     // `legislation::same_name` does) the last one with a year: held as the
     // index of the entity naming it, so a name is copied only into a
@@ -488,7 +497,8 @@ fn link_legislation(entities: &mut [Entity], links: &[(Span, legislation::Link)]
     let mut last: Option<(usize, Option<i32>, Span)> = None;
     // A handful of Acts per decision: a linear search beats hashing.
     let mut with_year: Vec<(usize, (i32, Span))> = Vec::new();
-    for i in order {
+    // The entities are in text order.
+    for i in 0..entities.len() {
         // What the links give this citation, read while other entities are read.
         let Some((span, name, mut year, mut refers_to)) = legislation_at(entities, i)
             .map(|(span, l)| (span, l.instrument.as_deref(), l.year, l.refers_to))
@@ -568,12 +578,26 @@ fn resolve_references(decision: &Decision, entities: &mut [Entity]) -> Vec<Diagn
     }
     // Sorted by ordinal; the sort is stable, so the first paragraph with an
     // ordinal comes first among its duplicates.
-    let mut by_ordinal: Vec<(u32, Span)> = decision
-        .paragraphs()
-        .iter()
-        .filter_map(|p| p.ordinal.map(|o| (o, p.span)))
-        .collect();
-    by_ordinal.sort_by_key(|(o, _)| *o);
+    fn ordinals(blocks: &[Block], subs: &[Subsection], out: &mut Vec<(u32, Span)>) {
+        // In the order of `Decision::paragraphs`.
+        for b in blocks {
+            if let Block::Paragraph(p) = b {
+                out.extend(p.ordinal.map(|o| (o, p.span)));
+            }
+        }
+        for s in subs {
+            ordinals(&s.blocks, &s.subsections, out);
+        }
+    }
+    let mut by_ordinal: Vec<(u32, Span)> = Vec::with_capacity(64);
+    for s in &decision.sections {
+        ordinals(&s.blocks, &s.subsections, &mut by_ordinal);
+    }
+    // Numbered paragraphs mostly come in order: a check, then a sort only
+    // where they do not.
+    if !by_ordinal.is_sorted_by_key(|(o, _)| *o) {
+        by_ordinal.sort_by_key(|(o, _)| *o);
+    }
     let paragraph_span = |t: u32| {
         let i = by_ordinal.partition_point(|(o, _)| *o < t);
         by_ordinal.get(i).filter(|(o, _)| *o == t).map(|(_, s)| *s)
