@@ -216,9 +216,10 @@ struct Found {
     bare: bool,
 }
 
-/// Finds dates in `text`, given its words, and appends them to `out` (a
-/// buffer reused across pieces); ranges are relative to `text`.
-pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateValue)>) {
+/// Finds dates in `text`, given its words, and gives each to `out` with
+/// its range (relative to `text`): the caller builds its entity from the
+/// value in place, rather than the value being moved through a buffer.
+pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, DateValue)) {
     // Words starting before this offset belong to a date already found.
     let mut free = 0;
     for t in words.lane(DATES) {
@@ -260,10 +261,10 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateV
                 if range {
                     let mut v = DateValue::from_point(a.point);
                     v.until = Some(b.point.into());
-                    out.push((a.start, b.end, v));
+                    out(a.start, b.end, v);
                 } else {
-                    out.push((a.start, a.end, DateValue::from_point(a.point)));
-                    out.push((b.start, b.end, DateValue::from_point(b.point)));
+                    out(a.start, a.end, DateValue::from_point(a.point));
+                    out(b.start, b.end, DateValue::from_point(b.point));
                 }
                 free = b.end;
                 continue;
@@ -272,7 +273,7 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, DateV
         // The word before is only read when nothing else vouches for the date.
         let context_ok = !a.bare || a.point.qualifier.is_some() || opener_vouches(text, &a);
         if context_ok && !followed_by_instrument(text, a.end) {
-            out.push((a.start, a.end, DateValue::from_point(a.point)));
+            out(a.start, a.end, DateValue::from_point(a.point));
             free = a.end;
         }
     }
@@ -739,7 +740,7 @@ mod tests {
 
     fn dates(t: &str) -> Vec<(String, DateValue)> {
         let mut out = Vec::new();
-        scan(t, &Words::of(t), &mut out);
+        scan(t, &Words::of(t), |s, e, v| out.push((s, e, v)));
         out.into_iter()
             .map(|(s, e, v)| (t[s..e].to_string(), v))
             .collect()

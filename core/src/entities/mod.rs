@@ -98,7 +98,6 @@ struct Leaf {
 #[derive(Default)]
 struct Scratch {
     words: text::Words,
-    dates: Vec<(usize, usize, DateValue)>,
     references: Vec<(usize, usize, ParagraphRef)>,
     parties: Vec<parties::Found>,
     /// Spans of the citations of the piece being scanned, by start.
@@ -135,7 +134,6 @@ impl Scratch {
         let largest = [
             self.words.capacity(),
             leaves.capacity(),
-            self.dates.capacity(),
             self.references.capacity(),
             self.parties.capacity(),
             self.citations.capacity(),
@@ -146,7 +144,6 @@ impl Scratch {
             return;
         }
         leaves.clear();
-        self.dates.clear();
         self.references.clear();
         self.parties.clear();
         self.citations.clear();
@@ -431,14 +428,13 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
         }
     }
     if words.any(text::DATES) {
-        dates::scan(t, words, &mut scratch.dates);
-        for (s, e, d) in scratch.dates.drain(..) {
+        dates::scan(t, words, |s, e, d| {
             let span = mk(s, e);
             if free(span) {
                 raw.entities
                     .extend(entity(input, span, l.paragraph, EntityValue::Date(d)));
             }
-        }
+        });
     }
     if words.any(text::REFERENCES) {
         references::scan(t, words, &mut scratch.references);

@@ -1233,7 +1233,7 @@ mod tests {
     fn scanned(t: &str, words: &Words) -> String {
         use super::super::{dates, legislation, parties, references};
         let mut d = Vec::new();
-        dates::scan(t, words, &mut d);
+        dates::scan(t, words, |s, e, v| d.push((s, e, v)));
         let mut r = Vec::new();
         references::scan(t, words, &mut r);
         let mut p = Vec::new();
