@@ -182,7 +182,11 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     for s in &decision.sections {
         section_leaves(s.heading.as_ref(), &s.blocks, &s.subsections, &mut leaves);
     }
-    leaves.sort_by_key(|l| l.span.start);
+    // In text order but where a paragraph's lines after its list come
+    // after the list's items: a check, and a sort only then.
+    if !leaves.is_sorted_by_key(|l| l.span.start) {
+        leaves.sort_by_key(|l| l.span.start);
+    }
 
     let mut raw = Raw {
         // About one entity per 400 bytes of a decision, reserved whatever

@@ -35,36 +35,32 @@ pub enum Period {
     Year,
 }
 
-/// Finds amounts in `text`; ranges are relative to it.
-pub(crate) fn scan(text: &str) -> Vec<(usize, usize, Money)> {
-    let mut out = Vec::new();
+/// Finds amounts in `text`, in order; ranges are relative to it. An
+/// iterator, so a piece with an amount costs no allocation.
+pub(crate) fn scan(text: &str) -> impl Iterator<Item = (usize, usize, Money)> + '_ {
     let b = text.as_bytes();
     // '£' is C2 A3 and '€' is E2 82 AC: look for their last byte, rare in
-    // prose (NBSP, C2 A0, is common and must not trigger), then check the lead.
-    for last in memchr::memchr2_iter(0xA3, 0xAC, b) {
+    // prose (NBSP, C2 A0, is common and must not trigger), then check the
+    // lead. The signs come in text order, so the amounts do.
+    memchr::memchr2_iter(0xA3, 0xAC, b).filter_map(move |last| {
         let (pos, currency) = if last >= 1 && b.get(last - 1..=last) == Some(&[0xC2, 0xA3]) {
             (last - 1, "GBP")
         } else if last >= 2 && b.get(last - 2..=last) == Some(&[0xE2, 0x82, 0xAC]) {
             (last - 2, "EUR")
         } else {
-            continue;
+            return None;
         };
-        {
-            if let Some((end, pence, period)) = amount(text, last + 1) {
-                out.push((
-                    pos,
-                    end,
-                    Money {
-                        pence,
-                        currency: CompactString::const_new(currency),
-                        period,
-                    },
-                ));
-            }
-        }
-    }
-    out.sort_by_key(|m| m.0);
-    out
+        let (end, pence, period) = amount(text, last + 1)?;
+        Some((
+            pos,
+            end,
+            Money {
+                pence,
+                currency: CompactString::const_new(currency),
+                period,
+            },
+        ))
+    })
 }
 
 /// Longer than any word compared below.
@@ -225,7 +221,7 @@ mod tests {
     use super::*;
 
     fn one(t: &str) -> (String, Option<u64>, Option<Period>) {
-        let v = scan(t);
+        let v: Vec<_> = scan(t).collect();
         assert_eq!(v.len(), 1, "{t}: {v:?}");
         let (s, e, m) = &v[0];
         (t[*s..*e].to_string(), m.pence, m.period)
@@ -267,13 +263,13 @@ mod tests {
     #[test]
     fn lists_and_breakdowns() {
         let t = "pay Mr D £450: £300 for his extra food costs and £150 for his distress.";
-        let v: Vec<u64> = scan(t).iter().filter_map(|m| m.2.pence).collect();
+        let v: Vec<u64> = scan(t).filter_map(|m| m.2.pence).collect();
         assert_eq!(v, [45000, 30000, 15000]);
     }
 
     #[test]
     fn not_money() {
-        assert!(scan("section 26(1) and 2020, £ and £x").is_empty());
+        assert_eq!(scan("section 26(1) and 2020, £ and £x").count(), 0);
         assert_eq!(one("£99999999999999999999999999999999999").1, None);
         // A comma not followed by three digits is punctuation.
         assert_eq!(one("£1,95 x").0, "£1");
