@@ -242,14 +242,14 @@ fn merge<'a>(a: Vec<Entity<'a>>, b: Vec<Entity<'a>>) -> Vec<Entity<'a>> {
         return a;
     }
     let mut out = Vec::with_capacity(a.len() + b.len());
-    let mut b = b.into_iter().peekable();
-    for e in a {
-        while let Some(x) = b.next_if(|x| order(x, &e).is_lt()) {
-            out.push(x);
-        }
-        out.push(e);
+    let mut a = a.into_iter();
+    for x in b {
+        // `a`'s entities up to `x`, in one run (its equals included).
+        let before = a.as_slice().partition_point(|e| order(e, &x).is_le());
+        out.extend(a.by_ref().take(before));
+        out.push(x);
     }
-    out.extend(b);
+    out.extend(a);
     out
 }
 
@@ -667,8 +667,11 @@ impl PartyGroups {
         }
         for name in f.names.iter().flatten() {
             let mention = Mention { span, paragraph };
-            // A handful of people per decision: a linear search beats hashing.
-            match self.groups.iter_mut().find(|g| g.0 == *name) {
+            // A handful of people per decision: a linear search beats
+            // hashing. The letters first: they tell most names apart, and
+            // compare as bytes where titles compare as strings.
+            let same = |g: &&mut (parties::Name, _, _)| g.0 .1 == name.1 && g.0 .0 == name.0;
+            match self.groups.iter_mut().find(same) {
                 Some(g) => {
                     g.1.push(mention);
                     g.2 |= f.quoted;
