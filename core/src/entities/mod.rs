@@ -231,26 +231,27 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
         ));
     }
     added.sort_by(order);
-    decision.entities = merge(entities, added);
+    merge(&mut entities, added);
+    decision.entities = entities;
     decision.findings = findings;
 }
 
-/// Merges two runs sorted by [`order`] into one, as a stable sort of `a`
-/// then `b` would order them (`a`'s first among equals).
-fn merge<'a>(a: Vec<Entity<'a>>, b: Vec<Entity<'a>>) -> Vec<Entity<'a>> {
-    if b.is_empty() {
-        return a;
-    }
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let mut a = a.into_iter();
+/// Merges `b` into `a`, both sorted by [`order`], as a stable sort of `a`
+/// then `b` would order them (`a`'s first among equals). `b` is a few
+/// entities: each is inserted where it goes, in `a`'s own buffer, rather
+/// than all of them moved into a new one.
+fn merge<'a>(a: &mut Vec<Entity<'a>>, b: Vec<Entity<'a>>) {
+    a.reserve(b.len());
+    let mut from = 0;
     for x in b {
-        // `a`'s entities up to `x`, in one run (its equals included).
-        let before = a.as_slice().partition_point(|e| order(e, &x).is_le());
-        out.extend(a.by_ref().take(before));
-        out.push(x);
+        // After `a`'s equals, and after the entities of `b` before it.
+        let at = from
+            + a.get(from..)
+                .unwrap_or_default()
+                .partition_point(|e| order(e, &x).is_le());
+        a.insert(at, x);
+        from = at + 1;
     }
-    out.extend(a);
-    out
 }
 
 /// The order of `decision.entities`: by start, then kind, then end.
@@ -844,6 +845,37 @@ mod tests {
         .join()
         .unwrap();
         assert_eq!(fresh, reused);
+    }
+
+    #[test]
+    fn merge_orders_as_a_stable_sort_would() {
+        // Entities told apart by their amounts; spans that tie.
+        let e = |start: usize, end: usize, tag: u64| Entity {
+            value: EntityValue::Money(Money {
+                pence: Some(tag),
+                currency: "GBP".into(),
+                period: None,
+            }),
+            text: Cow::Borrowed(""),
+            span: Span::new(start, end, 1),
+            paragraph: None,
+        };
+        let a = vec![e(0, 2, 1), e(5, 6, 2), e(5, 6, 3), e(9, 9, 4)];
+        let b = vec![e(0, 1, 5), e(5, 6, 6), e(5, 6, 7), e(12, 13, 8)];
+        let mut want: Vec<Entity> = a.iter().chain(&b).cloned().collect();
+        want.sort_by(order);
+        let mut got = a;
+        merge(&mut got, b);
+        let tags = |v: &[Entity]| -> Vec<Option<u64>> {
+            v.iter()
+                .map(|e| match &e.value {
+                    EntityValue::Money(m) => m.pence,
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(tags(&got), tags(&want));
+        assert_eq!(tags(&got), [5, 1, 2, 3, 6, 7, 4, 8].map(Some));
     }
 
     #[test]
