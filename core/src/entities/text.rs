@@ -462,7 +462,7 @@ impl Words {
                     0
                 };
                 if first.is_ascii_digit() || lanes & DATES != 0 {
-                    self.look_back(b, start);
+                    self.look_back(b, start, m, base);
                 }
                 let end = start + len;
                 if lanes != 0 {
@@ -498,22 +498,19 @@ impl Words {
     ///
     /// The walk stops at a word starting with a capital or a digit: that
     /// word was visited, and looked back from if it had to be.
-    fn look_back(&mut self, b: &[u8], at: usize) {
+    ///
+    /// `m` is the word mask of the chunk at `base` that holds `at`: a word
+    /// before `at` that lies in the chunk is read off it, and bytes are
+    /// read only for one that does not.
+    fn look_back(&mut self, b: &[u8], at: usize, m: u64, base: usize) {
         let mut found = [Tok::default(); 4];
         let mut n = 0;
         let mut at = at;
         for _ in 0..4 {
-            let Some(end) = b
-                .get(..at)
-                .and_then(|h| h.iter().rposition(|&c| is_word_byte(c)))
+            let Some((start, end)) = word_before_in(m, base, at).or_else(|| word_before(b, at))
             else {
                 break;
             };
-            let end = end + 1;
-            let start = b
-                .get(..end)
-                .and_then(|h| h.iter().rposition(|&c| !is_word_byte(c)))
-                .map_or(0, |i| i + 1);
             let first = b.get(start).copied().unwrap_or(0);
             if !first.is_ascii_lowercase() {
                 break;
@@ -544,6 +541,34 @@ impl Words {
             self.cands.push(*t);
         }
     }
+}
+
+/// The word ending last before `at`, as `start..end`, read byte by byte.
+fn word_before(b: &[u8], at: usize) -> Option<(usize, usize)> {
+    let end = b.get(..at)?.iter().rposition(|&c| is_word_byte(c))? + 1;
+    let start = b
+        .get(..end)
+        .and_then(|h| h.iter().rposition(|&c| !is_word_byte(c)))
+        .map_or(0, |i| i + 1);
+    Some((start, end))
+}
+
+/// [`word_before`] read off `m`, the word mask of the 64 bytes from
+/// `base` (`at` among them): `None` when the word, or the gap before it,
+/// reaches out of them (then the bytes are read).
+fn word_before_in(m: u64, base: usize, at: usize) -> Option<(usize, usize)> {
+    let s = at.checked_sub(base).filter(|&s| s < 64)?;
+    let below = m & ((1u64 << s) - 1);
+    if below == 0 {
+        return None;
+    }
+    let last = 63 - below.leading_zeros() as usize;
+    let gaps = !m & ((1u64 << last) - 1);
+    if gaps == 0 {
+        return None;
+    }
+    let first = 64 - gaps.leading_zeros() as usize;
+    Some((base + first, base + last + 1))
 }
 
 /// Length of the word starting at `start`, counted up to 16 (all a
@@ -1124,6 +1149,33 @@ mod tests {
                 leads && j - i <= 4 && chain
             })
             .collect()
+    }
+
+    #[test]
+    fn words_before_read_off_masks_are_the_words_read_from_bytes() {
+        let mut texts = fixture_texts();
+        texts.push(format!(
+            "{}ab {}cd{}",
+            " ".repeat(70),
+            "x".repeat(100),
+            " ".repeat(63)
+        ));
+        texts.push("a".repeat(300));
+        let mut off_masks = 0;
+        for t in &texts {
+            let b = t.as_bytes();
+            for (ci, chunk) in b.chunks(64).enumerate() {
+                let base = ci * 64;
+                let (m, _) = word_mask(chunk);
+                for at in base..base + chunk.len() {
+                    if let Some(w) = word_before_in(m, base, at) {
+                        assert_eq!(Some(w), word_before(b, at), "at {at}");
+                        off_masks += 1;
+                    }
+                }
+            }
+        }
+        assert!(off_masks > 50_000, "{off_masks}");
     }
 
     #[test]
