@@ -22,7 +22,14 @@
 //!   extraction runs between two parses (the scanners' tables and the
 //!   decision's entities take cache and allocator room the next parse had).
 //!
-//! The last line is `entities_add=` as `throughput` defines it, from these sums.
+//! Then the same question for each fixture on its own (`tests/fixtures`:
+//! the five real decisions and the four synthetic layouts), each parsed
+//! again and again with its text hot in cache: tree only, then with
+//! entities, in turns, fastest of the rounds. Decisions differ: one with
+//! many dates and names costs more to read than one that is mostly prose.
+//!
+//! The last line is `entities_add=` as `throughput` defines it, from the
+//! corpus sums.
 
 #[path = "../benches/common/args.rs"]
 mod args;
@@ -121,8 +128,45 @@ fn main() {
     println!("    extract        {:5.1}%", pct(s(b.extract)));
     println!("    drop           {:5.1}%", pct(drop_extra));
     println!("    tree slowdown  {:5.1}%", pct(slowdown));
+    per_fixture(rounds);
     println!(
         "entities_add={:.0}%",
         pct(s(b.extract) + drop_extra + slowdown)
+    );
+}
+
+/// Tree-only and full parse times of each fixture, and what entities add.
+fn per_fixture(rounds: usize) {
+    println!("each fixture alone, hot in cache (microseconds per parse):");
+    let (tree_only, full) = (Options::tree_only(), Options::default());
+    let (mut sum_tree, mut sum_full) = (0.0, 0.0);
+    for (name, text) in corpus::fixtures() {
+        // About 20 ms of parsing per timing.
+        let n = (20_000_000 / text.len().max(1)).clamp(100, 20_000);
+        let time = |options: &Options| {
+            let t = Instant::now();
+            for _ in 0..n {
+                black_box(lgsco::parse_with(black_box(&text), options).ok());
+            }
+            t.elapsed().as_secs_f64() / n as f64 * 1e6
+        };
+        let (mut tree, mut with) = (f64::MAX, f64::MAX);
+        for _ in 0..rounds {
+            tree = tree.min(time(&tree_only));
+            with = with.min(time(&full));
+        }
+        println!(
+            "  {name:32} {:6} bytes  tree {tree:6.1}  full {with:6.1}  entities add {:4.0}%",
+            text.len(),
+            (with - tree) / tree * 100.0
+        );
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            sum_tree += tree;
+            sum_full += with;
+        }
+    }
+    println!(
+        "  the five real decisions together: entities add {:.0}%",
+        (sum_full - sum_tree) / sum_tree * 100.0
     );
 }
