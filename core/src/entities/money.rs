@@ -141,12 +141,17 @@ fn amount(text: &str, i: usize) -> Option<(usize, Option<u64>, Option<Period>)> 
     } else {
         // value = digits / 10^frac_len pounds -> pence = digits * 100 * mult / 10^frac_len
         let scale = 10u128.checked_pow(frac_len);
-        digits
+        let whole = digits
             .checked_mul(100)
-            .and_then(|v| v.checked_mul(multiplier))
-            .zip(scale)
-            .and_then(|(v, s)| (v % s == 0).then(|| v / s))
-            .and_then(|v| u64::try_from(v).ok())
+            .and_then(|v| v.checked_mul(multiplier));
+        match (whole, scale) {
+            // No decimals (most amounts): no 128-bit division.
+            (Some(v), _) if frac_len == 0 => u64::try_from(v).ok(),
+            (Some(v), Some(s)) => (v % s == 0)
+                .then(|| v / s)
+                .and_then(|v| u64::try_from(v).ok()),
+            _ => None,
+        }
     };
     let (end, period) = match period_after(text, end) {
         Some((e, p)) => (e, Some(p)),
