@@ -237,20 +237,47 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
 }
 
 /// Merges `b` into `a`, both sorted by [`order`], as a stable sort of `a`
-/// then `b` would order them (`a`'s first among equals). `b` is a few
-/// entities: each is inserted where it goes, in `a`'s own buffer, rather
-/// than all of them moved into a new one.
+/// then `b` would order them (`a`'s first among equals), moving each of
+/// `a`'s entities once. A few entities in `b` (the usual parties and
+/// actions) go in in place, by rotating `a`'s runs past them from the back
+/// (`b`'s moved once per later entity of `b`); more, into a new vector, each
+/// moved once. In place, `a`'s buffer (huge for a huge decision) is neither
+/// copied nor allocated again; inserting one by one would move `a`'s tail
+/// once per entity of `b` (quadratic, `examples/scaling`).
 fn merge<'a>(a: &mut Vec<Entity<'a>>, b: Vec<Entity<'a>>) {
-    a.reserve(b.len());
-    let mut from = 0;
-    for x in b {
-        // After `a`'s equals, and after the entities of `b` before it.
-        let at = from
-            + a.get(from..)
-                .unwrap_or_default()
-                .partition_point(|e| order(e, &x).is_le());
-        a.insert(at, x);
-        from = at + 1;
+    const IN_PLACE: usize = 32;
+    if b.is_empty() {
+        return;
+    }
+    if b.len() > IN_PLACE {
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let mut rest = std::mem::take(a).into_iter();
+        for x in b {
+            // `a`'s entities up to `x`, its equals included.
+            let before = rest.as_slice().partition_point(|e| order(e, &x).is_le());
+            out.extend(rest.by_ref().take(before));
+            out.push(x);
+        }
+        out.extend(rest);
+        *a = out;
+        return;
+    }
+    // Where each of `b` goes among `a`'s entities (after its equals).
+    let mut at = [0usize; IN_PLACE];
+    for (slot, x) in at.iter_mut().zip(&b) {
+        *slot = a.partition_point(|e| order(e, x).is_le());
+    }
+    let k = b.len();
+    // `a` is now `a`'s entities, then `b`'s; from the last of `b` back,
+    // `a`'s entities that follow it are rotated past the ones of `b` not
+    // placed yet: `[a[p..hi], b[..=j]]` becomes `[b[..=j], a[p..hi]]`.
+    let mut hi = a.len();
+    a.extend(b);
+    for (j, &p) in at.iter().enumerate().take(k).rev() {
+        if let Some(run) = a.get_mut(p..hi + j + 1) {
+            run.rotate_left(hi - p);
+        }
+        hi = p;
     }
 }
 
@@ -864,8 +891,16 @@ mod tests {
         let b = vec![e(0, 1, 5), e(5, 6, 6), e(5, 6, 7), e(12, 13, 8)];
         let mut want: Vec<Entity> = a.iter().chain(&b).cloned().collect();
         want.sort_by(order);
-        let mut got = a;
-        merge(&mut got, b);
+        let mut got = a.clone();
+        merge(&mut got, b.clone());
+        // Past the in-place limit too: the same order.
+        let many: Vec<Entity> = (0..40).map(|i| e(i % 13, 13, 100 + i as u64)).collect();
+        let mut many_sorted = many.clone();
+        many_sorted.sort_by(order);
+        let mut want_many: Vec<Entity> = a.iter().chain(&many_sorted).cloned().collect();
+        want_many.sort_by(order);
+        let mut got_many = a.clone();
+        merge(&mut got_many, many_sorted);
         let tags = |v: &[Entity]| -> Vec<Option<u64>> {
             v.iter()
                 .map(|e| match &e.value {
@@ -876,6 +911,15 @@ mod tests {
         };
         assert_eq!(tags(&got), tags(&want));
         assert_eq!(tags(&got), [5, 1, 2, 3, 6, 7, 4, 8].map(Some));
+        assert_eq!(tags(&got_many), tags(&want_many));
+        // And in place with one to place, at each end and between.
+        for x in [e(0, 0, 9), e(5, 6, 9), e(20, 21, 9)] {
+            let mut want: Vec<Entity> = a.iter().chain([&x]).cloned().collect();
+            want.sort_by(order);
+            let mut got = a.clone();
+            merge(&mut got, vec![x]);
+            assert_eq!(tags(&got), tags(&want));
+        }
     }
 
     #[test]
