@@ -191,21 +191,22 @@ impl Sources<'_> {
 
     fn get(&self, i: usize) -> Option<(&[Sentence], Source)> {
         let (cell, source) = (self.cells.get(i)?, *Self::SOURCES.get(i)?);
-        let v = cell.get_or_init(|| match source {
-            Source::Summary => {
-                let mut v = Vec::new();
-                for t in self.decision.summary.iter().flat_map(|s| s.content.iter()) {
-                    split(self.input, t, &mut v);
+        let v = cell.get_or_init(|| {
+            let mut v = Vec::new();
+            match source {
+                Source::Summary => {
+                    for t in self.decision.summary.iter().flat_map(|s| s.content.iter()) {
+                        split(self.input, t, &mut v);
+                    }
                 }
-                v
-            }
-            _ => {
-                let mut v = Vec::new();
-                for s in &self.decision.sections {
-                    collect(self.input, s, source, &mut v);
+                _ => {
+                    for s in &self.decision.sections {
+                        collect(self.input, s, source, &mut v);
+                    }
                 }
-                v
             }
+            read_phrases(self.input, &mut v);
+            v
         });
         Some((v, source))
     }
@@ -261,9 +262,10 @@ fn split(input: &str, t: &Text, out: &mut Vec<Sentence>) {
         if first >= e {
             continue;
         }
-        if let Some(piece) = text.get(s..e) {
+        if text.get(s..e).is_some() {
+            // Its phrases are read once all are found ([`read_phrases`]).
             out.push(Sentence {
-                phrases: PHRASES.scan(piece.as_bytes()),
+                phrases: 0,
                 span: Span::new(t.span.start + s, t.span.start + e, t.span.line),
             });
         }
@@ -271,6 +273,19 @@ fn split(input: &str, t: &Text, out: &mut Vec<Sentence>) {
             if n.is_some_and(|p| p < e) {
                 *n = b.get(e..).and_then(|r| k.find(r)).map(|j| e + j);
             }
+        }
+    }
+}
+
+/// Reads the phrases of `sentences`, two at a time
+/// ([`PhraseSet::scan_pair`]).
+fn read_phrases(input: &str, sentences: &mut [Sentence]) {
+    let text = |s: &Sentence| input.get(s.span.start..s.span.end).unwrap_or("").as_bytes();
+    for pair in sentences.chunks_mut(2) {
+        match pair {
+            [a, b] => (a.phrases, b.phrases) = PHRASES.scan_pair(text(a), text(b)),
+            [a] => a.phrases = PHRASES.scan(text(a)),
+            _ => {}
         }
     }
 }
@@ -752,6 +767,42 @@ mod tests {
         }
         // Every kind of answer came up, not just none.
         assert!(seen.len() > 20, "{}", seen.len());
+    }
+
+    #[test]
+    fn phrases_read_in_pairs_are_the_phrases_read_alone() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "x".into(),
+            "We found fault causing injustice.".into(),
+            "There was no fault\u{a0}by the Council\u{2019}s officers.".into(),
+            "The Council\u{2019}s \u{201c}fault\u{201d}: we will not investigate \u{2013} discontinued.".into(),
+            "an \u{e2}ccent, fault".into(),
+            "\u{c2}\u{a3}5 injustice caused".into(),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                let t = std::fs::read_to_string(p).unwrap();
+                texts.extend(t.split(". ").take(40).map(str::to_string));
+            }
+        }
+        let mut pairs = 0;
+        for a in &texts {
+            for b in texts.iter().step_by(7) {
+                let (a, b) = (a.as_bytes(), b.as_bytes());
+                assert_eq!(PHRASES.scan_pair(a, b), (PHRASES.scan(a), PHRASES.scan(b)));
+                pairs += 1;
+            }
+        }
+        // Byte strings that are not whole characters too.
+        let cut = "the Council\u{2019}s fault".as_bytes();
+        for i in 0..cut.len() {
+            let (a, b) = (&cut[..i], &cut[i..]);
+            assert_eq!(PHRASES.scan_pair(a, b), (PHRASES.scan(a), PHRASES.scan(b)));
+        }
+        assert!(pairs > 1000, "{pairs}");
     }
 
     #[test]

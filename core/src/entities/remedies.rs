@@ -733,6 +733,55 @@ impl PhraseSet {
         scan.found()
     }
 
+    /// [`PhraseSet::scan`] of two texts at once: a step waits for the one
+    /// before it in the same text, so two texts stepped in turn keep the
+    /// processor busy while each waits (about twice the speed of one
+    /// after the other, on the findings' sentences).
+    pub(super) fn scan_pair(&self, a: &[u8], b: &[u8]) -> (u32, u32) {
+        let (classes, steps) = (&self.classes, &self.steps[..]);
+        let step = |row: usize, c: u8| {
+            let class = usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
+            steps.get(row + class).copied().unwrap_or(0)
+        };
+        let (mut ia, mut ib) = (0, 0);
+        let (mut ra, mut rb) = (0usize, 0usize);
+        let (mut sa, mut sb) = (0u32, 0u32);
+        loop {
+            match (folded_at(a, &mut ia), folded_at(b, &mut ib)) {
+                (Some(ca), Some(cb)) => {
+                    let (ea, eb) = (step(ra, ca), step(rb, cb));
+                    ra = (ea & 0xFFFF) as usize;
+                    rb = (eb & 0xFFFF) as usize;
+                    sa |= ea;
+                    sb |= eb;
+                }
+                // One text ended: the other's byte just read, then its rest alone.
+                (Some(ca), None) => {
+                    let ea = step(ra, ca);
+                    ra = (ea & 0xFFFF) as usize;
+                    sa |= ea;
+                    break;
+                }
+                (None, Some(cb)) => {
+                    let eb = step(rb, cb);
+                    rb = (eb & 0xFFFF) as usize;
+                    sb |= eb;
+                    break;
+                }
+                (None, None) => break,
+            }
+        }
+        let rest = |text: &[u8], mut i: usize, mut row: usize, mut seen: u32| {
+            while let Some(c) = folded_at(text, &mut i) {
+                let e = step(row, c);
+                row = (e & 0xFFFF) as usize;
+                seen |= e;
+            }
+            seen >> 16
+        };
+        (rest(a, ia, ra, sa), rest(b, ib, rb, sb))
+    }
+
     /// A scan of text that comes in pieces, as if they were one.
     pub(super) fn start(&self) -> Scan<'_> {
         Scan {
@@ -741,6 +790,21 @@ impl PhraseSet {
             seen: 0,
         }
     }
+}
+
+/// The byte at `*i` as `text::fold` folds it (a no-break space as a space,
+/// curly quotes as straight ones), moving `*i` past it; `None` at the end.
+fn folded_at(text: &[u8], i: &mut usize) -> Option<u8> {
+    let c = *text.get(*i)?;
+    let (folded, len) = match (c, text.get(*i + 1..*i + 3)) {
+        _ if c < 0x80 => (c, 1),
+        (0xC2, _) if text.get(*i + 1) == Some(&0xA0) => (b' ', 2),
+        (0xE2, Some([0x80, 0x98 | 0x99])) => (b'\'', 3),
+        (0xE2, Some([0x80, 0x9C | 0x9D])) => (b'"', 3),
+        _ => (c, 1),
+    };
+    *i += len;
+    Some(folded)
 }
 
 /// A [`PhraseSet`] scan in progress.
