@@ -104,6 +104,9 @@ struct Scratch {
     citations: Vec<Span>,
     legislation: legislation::Buffers,
     cites: Vec<legislation::Cite>,
+    /// Each citation's span with how it links to earlier citations, in
+    /// text order (whole-decision: emptied when the buffers are given back).
+    links: Vec<(Span, legislation::Link)>,
 }
 
 thread_local! {
@@ -139,6 +142,7 @@ impl Scratch {
             self.citations.capacity(),
             self.legislation.capacity(),
             self.cites.capacity(),
+            self.links.capacity(),
         ];
         if largest.iter().any(|&c| c > SPARE_MAX) {
             return;
@@ -148,6 +152,7 @@ impl Scratch {
         self.parties.clear();
         self.citations.clear();
         self.cites.clear();
+        self.links.clear();
         self.legislation.clear();
         let _ = SPARE.try_with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
@@ -158,12 +163,8 @@ impl Scratch {
 }
 
 /// What the per-leaf scanners found, before whole-decision passes.
-#[derive(Default)]
 struct Raw<'a> {
     entities: Vec<Entity<'a>>,
-    /// Each citation's span with how it links to earlier citations, in
-    /// text order.
-    links: Vec<(Span, legislation::Link)>,
     /// Party mentions, grouped by name as they are found.
     parties: PartyGroups,
 }
@@ -194,21 +195,19 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
         // so, 52 ms growing from 4,096; a 10 MB line, 74 ms against 65).
         entities: Vec::with_capacity(input.len() / 400 + 8),
         parties: PartyGroups::new(decision.summary.as_ref().map(|s| s.span.end)),
-        ..Raw::default()
     };
     for l in &leaves {
         scan_leaf(input, *l, &mut scratch, &mut raw);
     }
-    scratch.give_back(leaves);
-
     let mut entities = raw.entities;
     // In text order already: each piece's entities were sorted as it was
     // scanned, and pieces come in text order (checked, as it costs little).
     if !entities.is_sorted_by(|a, b| order(a, b).is_le()) {
         entities.sort_by(order);
     }
-    raw.links.sort_by_key(|(s, _)| s.start);
-    link_legislation(&mut entities, &raw.links);
+    scratch.links.sort_by_key(|(s, _)| s.start);
+    link_legislation(&mut entities, &scratch.links);
+    scratch.give_back(leaves);
     let diagnostics = resolve_references(decision, &mut entities);
     decision.diagnostics.extend(diagnostics);
     let parties = raw.parties.finish(input);
@@ -441,7 +440,7 @@ fn scan_piece<'a>(input: &'a str, l: Leaf, t: &str, scratch: &mut Scratch, raw: 
                 l.paragraph,
                 EntityValue::Legislation(c.value),
             ) {
-                raw.links.push((e.span, c.link));
+                scratch.links.push((e.span, c.link));
                 cited.push(e.span);
                 raw.entities.push(e);
             }
@@ -707,7 +706,7 @@ impl PartyGroups {
                 None => {
                     // Most people are mentioned again: room for a few
                     // mentions, instead of one then a regrowth.
-                    let mut mentions = Vec::with_capacity(8);
+                    let mut mentions = Vec::with_capacity(16);
                     mentions.push(mention);
                     self.groups.push((*name, mentions, f.quoted));
                 }
