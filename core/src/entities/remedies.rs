@@ -623,9 +623,8 @@ pub(super) struct PhraseSet {
     /// for the state whose row starts at `row` (its number times `stride`):
     /// the next state's row. A row's last entry, at `row + stride - 1`,
     /// holds the groups with a phrase ending at that state. A step is one
-    /// add and one load for the next state; its groups are a second load,
-    /// which no later step waits for, from the row the next step reads
-    /// anyway. Half the size of 32-bit entries: the findings' table
+    /// add and one load; the groups are read from the row the next step
+    /// reads anyway. Half the size of 32-bit entries: the findings' table
     /// (27,508 entries of 32 bits) is 57 KB, not 110 KB.
     steps: Vec<u16>,
     /// Classes per row, plus the groups' entry.
