@@ -613,22 +613,17 @@ static KIND_WORDS: LazyLock<PhraseSet> = LazyLock::new(|| {
 /// An Aho-Corasick automaton, built once: one table step per byte finds
 /// every phrase at once, where `str::contains` per phrase would pass over the
 /// text once for each. At most 16 groups, and at most 65,536 table entries
-/// (states times byte classes, plus one per state); the tests of each set
-/// check its groups.
+/// (states times byte classes); the tests of each set check its groups.
 pub(super) struct PhraseSet {
     /// Byte to column: 0 for bytes in no phrase, then one per byte used
     /// (a letter's two cases share one).
     classes: [u8; 256],
-    /// The complete transition table in 16-bit entries, `steps[row + class]`
-    /// for the state whose row starts at `row` (its number times `stride`):
-    /// the next state's row. A row's last entry, at `row + stride - 1`,
-    /// holds the groups with a phrase ending at that state. A step is one
-    /// add and one load; the groups are read from the row the next step
-    /// reads anyway. Half the size of 32-bit entries: the findings' table
-    /// (27,508 entries of 32 bits) is 57 KB, not 110 KB.
-    steps: Vec<u16>,
-    /// Classes per row, plus the groups' entry.
-    stride: usize,
+    /// The complete transition table, `steps[row + class]` for the state
+    /// whose row starts at `row` (its number times the number of classes):
+    /// the next state's row in the low 16 bits, and the groups with a phrase
+    /// ending at it in the high 16. A step is then one add and one load,
+    /// with no multiply and no second table for the groups.
+    steps: Vec<u32>,
 }
 
 impl PhraseSet {
@@ -728,27 +723,7 @@ impl PhraseSet {
                 queue.push_back(child);
             }
         }
-        // Into 16-bit rows one entry wider: each entry's state renumbered
-        // by the new row length, and the groups of the state an entry leads
-        // to (the same for every entry leading there) in that state's
-        // last column.
-        let stride = width + 1;
-        let mut compact = vec![0u16; steps.len() / width * stride];
-        for (k, &e) in steps.iter().enumerate() {
-            let next = (e & 0xFFFF) as usize / width * stride;
-            let at = k / width * stride + k % width;
-            if let Some(slot) = compact.get_mut(at) {
-                *slot = u16::try_from(next).unwrap_or(0);
-            }
-            if let Some(slot) = compact.get_mut(next + width) {
-                *slot = (e >> 16) as u16;
-            }
-        }
-        PhraseSet {
-            classes,
-            steps: compact,
-            stride,
-        }
+        PhraseSet { classes, steps }
     }
 
     /// The groups with a phrase in the folded `text`.
@@ -763,15 +738,10 @@ impl PhraseSet {
     /// processor busy while each waits (about twice the speed of one
     /// after the other, on the findings' sentences).
     pub(super) fn scan_pair(&self, a: &[u8], b: &[u8]) -> (u32, u32) {
-        let (classes, steps, last) = (&self.classes, &self.steps[..], self.stride - 1);
-        // The next state's row, and the groups ending there.
+        let (classes, steps) = (&self.classes, &self.steps[..]);
         let step = |row: usize, c: u8| {
             let class = usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
-            let next = usize::from(steps.get(row + class).copied().unwrap_or(0));
-            (
-                next,
-                u32::from(steps.get(next + last).copied().unwrap_or(0)),
-            )
+            steps.get(row + class).copied().unwrap_or(0)
         };
         let (mut ia, mut ib) = (0, 0);
         let (mut ra, mut rb) = (0usize, 0usize);
@@ -779,22 +749,23 @@ impl PhraseSet {
         loop {
             match (folded_at(a, &mut ia), folded_at(b, &mut ib)) {
                 (Some(ca), Some(cb)) => {
-                    let ((na, ga), (nb, gb)) = (step(ra, ca), step(rb, cb));
-                    (ra, rb) = (na, nb);
-                    sa |= ga;
-                    sb |= gb;
+                    let (ea, eb) = (step(ra, ca), step(rb, cb));
+                    ra = (ea & 0xFFFF) as usize;
+                    rb = (eb & 0xFFFF) as usize;
+                    sa |= ea;
+                    sb |= eb;
                 }
                 // One text ended: the other's byte just read, then its rest alone.
                 (Some(ca), None) => {
-                    let (na, ga) = step(ra, ca);
-                    ra = na;
-                    sa |= ga;
+                    let ea = step(ra, ca);
+                    ra = (ea & 0xFFFF) as usize;
+                    sa |= ea;
                     break;
                 }
                 (None, Some(cb)) => {
-                    let (nb, gb) = step(rb, cb);
-                    rb = nb;
-                    sb |= gb;
+                    let eb = step(rb, cb);
+                    rb = (eb & 0xFFFF) as usize;
+                    sb |= eb;
                     break;
                 }
                 (None, None) => break,
@@ -802,11 +773,11 @@ impl PhraseSet {
         }
         let rest = |text: &[u8], mut i: usize, mut row: usize, mut seen: u32| {
             while let Some(c) = folded_at(text, &mut i) {
-                let (next, groups) = step(row, c);
-                row = next;
-                seen |= groups;
+                let e = step(row, c);
+                row = (e & 0xFFFF) as usize;
+                seen |= e;
             }
-            seen
+            seen >> 16
         };
         (rest(a, ia, ra, sa), rest(b, ib, rb, sb))
     }
@@ -841,7 +812,7 @@ pub(super) struct Scan<'a> {
     set: &'a PhraseSet,
     /// The current state's row.
     row: usize,
-    /// The groups of every state passed, or-ed.
+    /// Every table entry passed, or-ed: the groups found in the high 16 bits.
     seen: u32,
 }
 
@@ -849,12 +820,12 @@ impl Scan<'_> {
     /// Reads the next piece of text.
     pub(super) fn feed(&mut self, text: &[u8]) {
         let (classes, steps) = (&self.set.classes, &self.set.steps[..]);
-        let last = self.set.stride - 1;
         let (mut row, mut seen) = (self.row, self.seen);
         let mut step = |c: u8| {
             let class = usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
-            row = usize::from(steps.get(row + class).copied().unwrap_or(0));
-            seen |= u32::from(steps.get(row + last).copied().unwrap_or(0));
+            let e = steps.get(row + class).copied().unwrap_or(0);
+            row = (e & 0xFFFF) as usize;
+            seen |= e;
         };
         let mut rest = text;
         loop {
@@ -883,7 +854,7 @@ impl Scan<'_> {
 
     /// The groups found so far.
     pub(super) fn found(&self) -> u32 {
-        self.seen
+        self.seen >> 16
     }
 }
 
