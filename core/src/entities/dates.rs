@@ -76,28 +76,17 @@ pub enum DateQualifier {
 
 impl DateValue {
     /// A date being reported, from the scanner's point: its ISO text is
-    /// written here, once.
-    ///
-    /// Built field by field from the point, not by way of a [`DatePoint`]:
-    /// one copy of the whole value fewer. Such copies go through the stack
-    /// in pieces of other widths than they were written in, which stalls
-    /// the processor (`perf annotate` put most of the date scanner's own
-    /// time on them).
+    /// written here, once. Both conversions are inlined so that the value
+    /// is built where it goes: a copy of it through the stack, written in
+    /// pieces of other widths than it is read back in, stalls the processor
+    /// (`perf annotate` put most of the date scanner's own time on one).
     fn from_point(p: Point) -> Self {
-        DateValue {
-            date: p.iso(),
-            precision: p.precision,
-            year: p.year,
-            month: p.month,
-            day: p.day,
-            season: p.season,
-            qualifier: p.qualifier,
-            until: None,
-        }
+        DatePoint::from(p).into()
     }
 }
 
 impl From<DatePoint> for DateValue {
+    #[inline(always)]
     fn from(p: DatePoint) -> Self {
         DateValue {
             date: p.date,
@@ -178,6 +167,7 @@ impl Point {
 }
 
 impl From<Point> for DatePoint {
+    #[inline(always)]
     fn from(p: Point) -> Self {
         DatePoint {
             date: p.iso(),
