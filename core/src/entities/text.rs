@@ -300,7 +300,9 @@ fn lanes_of(b: &[u8], start: usize, len: usize) -> u8 {
 /// from piece to piece, and kept by the thread between decisions.
 #[derive(Debug, Default)]
 pub(crate) struct Words {
-    cands: Vec<Tok>,
+    /// The candidates of each lane (each word has one), in text order: a
+    /// scanner reads its own, rather than testing every candidate's lane.
+    by_lane: [Vec<Tok>; 4],
     /// The union of the candidates' lanes: a scanner with none is not run.
     lanes: u8,
     /// The text holds a line break or the last byte of a currency sign.
@@ -310,7 +312,7 @@ pub(crate) struct Words {
 impl Words {
     /// How many candidates fit without growing.
     pub fn capacity(&self) -> usize {
-        self.cands.capacity()
+        self.by_lane.iter().map(Vec::capacity).max().unwrap_or(0)
     }
 
     #[cfg(test)]
@@ -337,7 +339,42 @@ impl Words {
 
     /// The candidates for the scanner of `lane`, in text order.
     pub fn lane(&self, lane: u8) -> impl Iterator<Item = &Tok> {
-        self.cands.iter().filter(move |t| t.lanes & lane != 0)
+        self.by_lane
+            .get((lane.trailing_zeros() & 3) as usize)
+            .into_iter()
+            .flatten()
+    }
+
+    /// Every candidate, in text order.
+    #[cfg(test)]
+    fn cands(&self) -> Vec<Tok> {
+        let mut all: Vec<Tok> = self.by_lane.iter().flatten().copied().collect();
+        all.sort_by_key(|t| t.start);
+        all
+    }
+
+    /// Words holding `cands`, as `fill` would leave them.
+    #[cfg(test)]
+    fn from_cands(cands: Vec<Tok>, rare: bool) -> Words {
+        let mut w = Words {
+            rare,
+            ..Words::default()
+        };
+        for t in cands {
+            w.push(t);
+        }
+        w
+    }
+
+    /// Adds a candidate to the list of its lane.
+    fn push(&mut self, t: Tok) {
+        self.lanes |= t.lanes;
+        if let Some(list) = self
+            .by_lane
+            .get_mut((t.lanes.trailing_zeros() & 3) as usize)
+        {
+            list.push(t);
+        }
     }
 
     /// [`Words::fill_in`] of a text on its own.
@@ -395,7 +432,9 @@ impl Words {
         fn tail_mask64(padded: &[u8; 64]) -> (u64, u64, u64) {
             super::text::mask64(padded)
         }
-        self.cands.clear();
+        for list in &mut self.by_lane {
+            list.clear();
+        }
         self.lanes = 0;
         self.rare = false;
         let b = text.as_bytes();
@@ -466,8 +505,7 @@ impl Words {
                 }
                 let end = start + len;
                 if lanes != 0 {
-                    self.lanes |= lanes;
-                    self.cands.push(Tok {
+                    self.push(Tok {
                         start,
                         end,
                         first,
@@ -537,8 +575,7 @@ impl Words {
             at = start;
         }
         for t in found.iter().take(n).rev() {
-            self.lanes |= t.lanes;
-            self.cands.push(*t);
+            self.push(*t);
         }
     }
 }
@@ -1199,7 +1236,7 @@ mod tests {
         assert!(texts.len() >= 9, "the fixtures are read");
         for t in &texts {
             let got: Vec<(usize, usize, u8)> = Words::of(t)
-                .cands
+                .cands()
                 .iter()
                 .map(|c| (c.start, c.end, c.lanes))
                 .collect();
@@ -1207,7 +1244,7 @@ mod tests {
             // The baseline mask too, where `fill` takes the AVX2 one.
             let mut baseline = Words::default();
             baseline.fill_with(t, t.as_bytes(), 0, mask64);
-            assert_eq!(baseline.cands, Words::of(t).cands, "{t:?}");
+            assert_eq!(baseline.cands(), Words::of(t).cands(), "{t:?}");
             // Read inside a longer text, whose bytes after it (a word
             // going on, candidates, money, a line break) must change
             // nothing; with too few bytes after it, and with the wrong
@@ -1218,10 +1255,10 @@ mod tests {
                 let piece = &around[at..at + t.len()];
                 let mut inside = Words::default();
                 inside.fill_in(piece, around.as_bytes(), at);
-                assert_eq!(inside.cands, Words::of(t).cands, "{t:?} + {after:?}");
+                assert_eq!(inside.cands(), Words::of(t).cands(), "{t:?} + {after:?}");
                 assert_eq!(inside.rare, Words::of(t).rare, "{t:?} + {after:?}");
                 inside.fill_in(piece, around.as_bytes(), at + 1);
-                assert_eq!(inside.cands, Words::of(t).cands, "{t:?} + {after:?}");
+                assert_eq!(inside.cands(), Words::of(t).cands(), "{t:?} + {after:?}");
             }
         }
         // The look-back keeps fewer words than all keywords: the test is not empty.
@@ -1241,7 +1278,7 @@ mod tests {
                 let t = format!("the {w} 12");
                 let words = Words::of(&t);
                 let found: Vec<(&str, u8)> =
-                    words.cands.iter().map(|c| (c.str(&t), c.lanes)).collect();
+                    words.cands().iter().map(|c| (c.str(&t), c.lanes)).collect();
                 let mut want: Vec<(&str, u8)> = if found_as {
                     vec![(w.as_str(), lane)]
                 } else {
@@ -1253,7 +1290,7 @@ mod tests {
         }
         // Common words that share a keyword's letters are not candidates.
         let t = "the decision may not now be seen as late May; Mr and Mrs";
-        let found: Vec<&str> = Words::of(t).cands.iter().map(|c| c.str(t)).collect();
+        let found: Vec<&str> = Words::of(t).cands().iter().map(|c| c.str(t)).collect();
         assert_eq!(found, ["late", "May", "Mr", "Mrs"]);
     }
 
@@ -1384,13 +1421,9 @@ mod tests {
                     ..Tok::new(t, start, end)
                 })
                 .collect();
-            let every = Words {
-                lanes: cands.iter().fold(0, |a, c| a | c.lanes),
-                cands,
-                rare: true,
-            };
+            let every = Words::from_cands(cands, true);
             let kept = Words::of(t);
-            differ += usize::from(every.cands.len() != kept.cands.len());
+            differ += usize::from(every.cands().len() != kept.cands().len());
             assert_eq!(scanned(t, &kept), scanned(t, &every), "{t:?}");
         }
         // Many texts had small-letter keywords that `fill` left out.
