@@ -695,8 +695,7 @@ impl PartyGroups {
         for name in f.names.iter().flatten() {
             let mention = Mention { span, paragraph };
             // A handful of people per decision: a linear search beats
-            // hashing. The letters first: they tell most names apart, and
-            // compare as bytes where titles compare as strings.
+            // hashing. The letters first: they tell most names apart.
             let same = |g: &&mut (parties::Name, _, _)| g.0 .1 == name.1 && g.0 .0 == name.0;
             match self.groups.iter_mut().find(same) {
                 Some(g) => {
@@ -739,7 +738,7 @@ impl PartyGroups {
             let (span, paragraph) = (first.span, first.paragraph);
             let value = Party {
                 name,
-                title: title.map(CompactString::from),
+                title: title.map(|t| CompactString::const_new(t.as_str())),
                 letter: std::iter::once(char::from(letter)).collect(),
                 role,
                 mentions,

@@ -49,7 +49,34 @@ pub struct Mention {
 
 /// A person's name: title (or none for a bare letter) and letter. Copy, so
 /// grouping mentions allocates nothing.
-pub(crate) type Name = (Option<&'static str>, u8);
+pub(crate) type Name = (Option<Title>, u8);
+
+/// A title before a pseudonym's letter. A byte, not the title's text, so
+/// that grouping mentions compares names without comparing strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Title {
+    Mr,
+    Mrs,
+    Ms,
+    Miss,
+    Mx,
+    Dr,
+    Master,
+}
+
+impl Title {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Title::Mr => "Mr",
+            Title::Mrs => "Mrs",
+            Title::Ms => "Ms",
+            Title::Miss => "Miss",
+            Title::Mx => "Mx",
+            Title::Dr => "Dr",
+            Title::Master => "Master",
+        }
+    }
+}
 
 /// A mention found by the scanner: `start..end` relative to the text, and
 /// the names it mentions (two for `Mr and Mrs X`).
@@ -65,15 +92,15 @@ pub(crate) struct Found {
 /// The title `w` is (`Mr`, `Mrs`, `Ms`, `Miss`, `Mx`, `Dr`, `Master`; as
 /// written, not in other cases), matched on its bytes.
 #[inline]
-fn title_of(w: &[u8]) -> Option<&'static str> {
+fn title_of(w: &[u8]) -> Option<Title> {
     Some(match w {
-        b"Mr" => "Mr",
-        b"Mrs" => "Mrs",
-        b"Ms" => "Ms",
-        b"Miss" => "Miss",
-        b"Mx" => "Mx",
-        b"Dr" => "Dr",
-        b"Master" => "Master",
+        b"Mr" => Title::Mr,
+        b"Mrs" => Title::Mrs,
+        b"Ms" => Title::Ms,
+        b"Miss" => Title::Miss,
+        b"Mx" => Title::Mx,
+        b"Dr" => Title::Dr,
+        b"Master" => Title::Master,
         _ => return None,
     })
 }
@@ -245,7 +272,7 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<Found>) {
 /// `Mr X` or `Mr and Mrs X` at the title `t`: the mention, if the letter
 /// follows. Read on the bytes after the title: a letter is one capital
 /// with a word boundary after it, so no word needs scanning to its end.
-fn titled(text: &str, t: &Tok, title: &'static str) -> Option<Found> {
+fn titled(text: &str, t: &Tok, title: Title) -> Option<Found> {
     let b = text.as_bytes();
     let (i, dot) = after_title(b, t.end)?;
     if let Some(letter) = letter_at(b, i) {
@@ -335,7 +362,7 @@ fn spaced_word_before(text: &str, start: usize) -> Option<&[u8]> {
 pub(crate) fn name_of((title, letter): Name) -> CompactString {
     let mut name = CompactString::const_new("");
     if let Some(t) = title {
-        name.push_str(t);
+        name.push_str(t.as_str());
         name.push(' ');
     }
     name.push(char::from(letter));
