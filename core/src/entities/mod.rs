@@ -387,8 +387,12 @@ fn scan_leaf<'a>(input: &'a str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw<'
     let Some(leaf_text) = input.get(l.span.start..l.span.end) else {
         return;
     };
-    // The line of each piece's start, counted on from the previous piece's
-    // (most leaves are one piece, and count nothing).
+    // Most leaves are one piece: scanned as they are.
+    if leaf_text.len() <= MAX_PIECE {
+        scan_whole_piece(input, l, leaf_text, scratch, raw);
+        return;
+    }
+    // The line of each piece's start, counted on from the previous piece's.
     let (mut line, mut counted_to) = (l.span.line, l.span.start);
     for (offset, t) in pieces(leaf_text) {
         let base = l.span.start + offset;
@@ -400,12 +404,23 @@ fn scan_leaf<'a>(input: &'a str, l: Leaf, scratch: &mut Scratch, raw: &mut Raw<'
             span: Span::new(base, base + t.len(), line),
             paragraph: l.paragraph,
         };
-        let from = raw.entities.len();
-        scan_piece(input, piece, t, scratch, raw);
-        // A piece's entities come kind by kind; pieces come in text order.
-        if let Some(found) = raw.entities.get_mut(from..).filter(|f| f.len() > 1) {
-            found.sort_by(order);
-        }
+        scan_whole_piece(input, piece, t, scratch, raw);
+    }
+}
+
+/// [`scan_piece`], then its entities put in order: they come kind by kind;
+/// pieces come in text order.
+fn scan_whole_piece<'a>(
+    input: &'a str,
+    l: Leaf,
+    t: &str,
+    scratch: &mut Scratch,
+    raw: &mut Raw<'a>,
+) {
+    let from = raw.entities.len();
+    scan_piece(input, l, t, scratch, raw);
+    if let Some(found) = raw.entities.get_mut(from..).filter(|f| f.len() > 1) {
+        found.sort_by(order);
     }
 }
 
