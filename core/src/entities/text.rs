@@ -293,6 +293,11 @@ fn lanes_of(b: &[u8], start: usize, len: usize) -> u8 {
     0
 }
 
+/// Which of [`Words`]' lists holds the candidates of `lane` (one bit).
+fn list_of(lane: u8) -> usize {
+    (lane.trailing_zeros() & 3) as usize
+}
+
 /// The words of one piece of text that can start what a scanner looks for
 /// (about one word in ten), each marked with the scanners it may interest.
 /// Scanners read the words around a candidate from the text itself
@@ -339,15 +344,15 @@ impl Words {
 
     /// The candidates for the scanner of `lane`, in text order.
     pub fn lane(&self, lane: u8) -> impl Iterator<Item = &Tok> {
-        self.by_lane
-            .get((lane.trailing_zeros() & 3) as usize)
-            .into_iter()
-            .flatten()
+        self.by_lane.get(list_of(lane)).into_iter().flatten()
     }
 
-    /// Every candidate, in text order.
+    /// Every candidate, in text order (each lane's list is).
     #[cfg(test)]
     fn cands(&self) -> Vec<Tok> {
+        for list in &self.by_lane {
+            assert!(list.is_sorted_by_key(|t| t.start), "{list:?}");
+        }
         let mut all: Vec<Tok> = self.by_lane.iter().flatten().copied().collect();
         all.sort_by_key(|t| t.start);
         all
@@ -369,10 +374,7 @@ impl Words {
     /// Adds a candidate to the list of its lane.
     fn push(&mut self, t: Tok) {
         self.lanes |= t.lanes;
-        if let Some(list) = self
-            .by_lane
-            .get_mut((t.lanes.trailing_zeros() & 3) as usize)
-        {
+        if let Some(list) = self.by_lane.get_mut(list_of(t.lanes)) {
             list.push(t);
         }
     }
