@@ -105,60 +105,56 @@ struct Scratch {
     legislation: legislation::Buffers,
     cites: Vec<legislation::Cite>,
     /// Each citation's span with how it links to earlier citations, in
-    /// text order (whole-decision: emptied when the buffers are given back).
+    /// text order (whole-decision: emptied after each decision).
     links: Vec<(Span, legislation::Link)>,
 }
 
+/// The scanners' buffers and the leaf list, kept by the thread between
+/// decisions: allocating them anew for each decision costs more than
+/// filling them (the allocator consolidates its free lists for each).
+#[derive(Default)]
+struct Spare {
+    scratch: Scratch,
+    leaves: Vec<Leaf>,
+}
+
 thread_local! {
-    /// The scanners' buffers and the leaf list, kept between decisions on
-    /// this thread: allocating them anew for each decision costs more than
-    /// filling them (the allocator consolidates its free lists for each).
-    static SPARE: std::cell::RefCell<Option<(Scratch, Vec<Leaf>)>> =
-        const { std::cell::RefCell::new(None) };
+    /// Borrowed in place for each decision, not moved in and out: the
+    /// buffers are a few hundred bytes of vector headers.
+    static SPARE: std::cell::RefCell<Spare> = std::cell::RefCell::new(Spare::default());
 }
 
 /// Buffers larger than this (in elements) are not kept between decisions,
 /// so a huge decision does not pin its buffers for the life of the thread.
 const SPARE_MAX: usize = 1 << 14;
 
-impl Scratch {
-    /// The thread's spare buffers, empty, or new ones.
-    fn take() -> (Scratch, Vec<Leaf>) {
-        SPARE
-            .try_with(|s| s.borrow_mut().take())
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-    }
-
-    /// Empties the buffers and keeps them for the next decision on this
-    /// thread, unless one has grown past [`SPARE_MAX`].
-    fn give_back(mut self, mut leaves: Vec<Leaf>) {
+impl Spare {
+    /// Empties the buffers for the next decision on this thread, and
+    /// frees them instead if one has grown past [`SPARE_MAX`].
+    fn reset(&mut self) {
+        let s = &self.scratch;
         let largest = [
-            self.words.capacity(),
-            leaves.capacity(),
-            self.references.capacity(),
-            self.parties.capacity(),
-            self.citations.capacity(),
-            self.legislation.capacity(),
-            self.cites.capacity(),
-            self.links.capacity(),
+            s.words.capacity(),
+            self.leaves.capacity(),
+            s.references.capacity(),
+            s.parties.capacity(),
+            s.citations.capacity(),
+            s.legislation.capacity(),
+            s.cites.capacity(),
+            s.links.capacity(),
         ];
         if largest.iter().any(|&c| c > SPARE_MAX) {
+            *self = Spare::default();
             return;
         }
-        leaves.clear();
-        self.references.clear();
-        self.parties.clear();
-        self.citations.clear();
-        self.cites.clear();
-        self.links.clear();
-        self.legislation.clear();
-        let _ = SPARE.try_with(|s| {
-            if let Ok(mut s) = s.try_borrow_mut() {
-                *s = Some((self, leaves));
-            }
-        });
+        let s = &mut self.scratch;
+        self.leaves.clear();
+        s.references.clear();
+        s.parties.clear();
+        s.citations.clear();
+        s.cites.clear();
+        s.links.clear();
+        s.legislation.clear();
     }
 }
 
@@ -171,7 +167,23 @@ struct Raw<'a> {
 
 /// Finds the entities of a parsed decision. `input` is the text it was parsed from.
 pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
-    let (mut scratch, mut leaves) = Scratch::take();
+    // The thread's buffers, or new ones if they are in use (an extraction
+    // cannot call another; a thread being torn down has none).
+    let mut done = false;
+    let _ = SPARE.try_with(|spare| {
+        if let Ok(mut spare) = spare.try_borrow_mut() {
+            extract_with(decision, input, &mut spare);
+            spare.reset();
+            done = true;
+        }
+    });
+    if !done {
+        extract_with(decision, input, &mut Spare::default());
+    }
+}
+
+fn extract_with<'a>(decision: &mut Decision<'a>, input: &'a str, spare: &mut Spare) {
+    let Spare { scratch, leaves } = spare;
     // Leaves average well over 64 bytes: rarely a regrowth (a no-op when
     // the kept vector is large enough already).
     leaves.reserve(input.len() / 256 + 8);
@@ -181,7 +193,7 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
         }
     }
     for s in &decision.sections {
-        section_leaves(s.heading.as_ref(), &s.blocks, &s.subsections, &mut leaves);
+        section_leaves(s.heading.as_ref(), &s.blocks, &s.subsections, leaves);
     }
     // In text order but where a paragraph's lines after its list come
     // after the list's items: a check, and a sort only then.
@@ -196,8 +208,8 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
         entities: Vec::with_capacity(input.len() / 400 + 8),
         parties: PartyGroups::new(decision.summary.as_ref().map(|s| s.span.end)),
     };
-    for l in &leaves {
-        scan_leaf(input, *l, &mut scratch, &mut raw);
+    for l in leaves.iter() {
+        scan_leaf(input, *l, scratch, &mut raw);
     }
     let mut entities = raw.entities;
     // In text order already: each piece's entities were sorted as it was
@@ -207,7 +219,6 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     }
     scratch.links.sort_by_key(|(s, _)| s.start);
     link_legislation(&mut entities, &scratch.links);
-    scratch.give_back(leaves);
     let diagnostics = resolve_references(decision, &mut entities);
     decision.diagnostics.extend(diagnostics);
     let parties = raw.parties.finish(input);
