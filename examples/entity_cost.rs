@@ -1,7 +1,7 @@
 //! Where the cost of entities goes (issue 3's check: extraction at most as
 //! much again as the tree):
 //!
-//!     cargo run --release --example entity_cost
+//!     cargo run --release --example entity_cost [-- --seeds]
 //!
 //! `throughput` gives `entities_add`, (full parse - tree-only parse) / tree-only
 //! parse, over the whole corpus. This splits the same difference by timing
@@ -88,12 +88,13 @@ fn main() {
     let mb = args::number("--mb", 100);
     let min_docs = args::number("--docs", 10_000);
     let rounds = args::number("--rounds", 5).max(1);
-    let docs = corpus::corpus(min_docs, mb << 20, 0x1960_0000);
+    let docs = corpus::corpus_from(&args::corpus_fixtures(), min_docs, mb << 20, 0x1960_0000);
     let bytes: usize = docs.iter().map(String::len).sum();
     println!(
-        "corpus: {} decisions, {:.1} MB",
+        "corpus: {} decisions, {:.1} MB, from {}",
         docs.len(),
-        bytes as f64 / 1e6
+        bytes as f64 / 1e6,
+        args::corpus_name(),
     );
     let mut best: Option<Round> = None;
     for _ in 0..rounds {

@@ -1,9 +1,10 @@
 //! Throughput against the floor, in one process, on one thread:
 //!
-//!     cargo run --release --example throughput [-- --mb 100 --docs 10000 --rounds 5]
+//!     cargo run --release --example throughput [-- --mb 100 --docs 10000 --rounds 5 --seeds]
 //!
 //! Generates at least 100 MB of varied decisions (benches/common/corpus.rs,
-//! deterministic), then times over the same corpus: a bare line pass
+//! deterministic; from the nine fixtures, or with `--seeds` from the five
+//! real decisions only), then times over the same corpus: a bare line pass
 //! (`str::lines()` + `trim_start`, the least any line grammar must do), the
 //! tree-only parse (`Options::tree_only()`), and the parse with entities.
 //! The three are interleaved round by round and each keeps its fastest round,
@@ -31,12 +32,13 @@ fn main() {
     let min_docs = args::number("--docs", 10_000);
     let rounds = args::number("--rounds", 5).max(1);
     let t = Instant::now();
-    let docs = corpus::corpus(min_docs, mb << 20, 0x1960_0000);
+    let docs = corpus::corpus_from(&args::corpus_fixtures(), min_docs, mb << 20, 0x1960_0000);
     let bytes: usize = docs.iter().map(String::len).sum();
     println!(
-        "corpus: {} decisions, {:.1} MB (generated in {:.1} s)",
+        "corpus: {} decisions, {:.1} MB, from {} (generated in {:.1} s)",
         docs.len(),
         bytes as f64 / 1e6,
+        args::corpus_name(),
         t.elapsed().as_secs_f64()
     );
 

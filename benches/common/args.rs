@@ -15,3 +15,28 @@ pub fn value(name: &str) -> Option<String> {
 pub fn number(name: &str, default: usize) -> usize {
     value(name).and_then(|v| v.parse().ok()).unwrap_or(default)
 }
+
+/// Is `name` on the command line?
+pub fn flag(name: &str) -> bool {
+    std::env::args().any(|a| a == name)
+}
+
+/// The corpus the timing examples parse: varied from all nine fixtures, or
+/// with `--seeds` from the five real decisions only (the four synthetic
+/// fixtures are short and dense with entities, an uncommon mix).
+pub fn corpus_fixtures() -> Vec<(String, String)> {
+    if flag("--seeds") {
+        super::corpus::seeds()
+    } else {
+        super::corpus::fixtures()
+    }
+}
+
+/// What [`corpus_fixtures`] returns, for the report.
+pub fn corpus_name() -> &'static str {
+    if flag("--seeds") {
+        "the five real decisions"
+    } else {
+        "the nine fixtures"
+    }
+}

@@ -73,7 +73,16 @@ pub fn seeds() -> Vec<(String, String)> {
 /// Decisions until there are at least `min_docs` of them and `min_bytes` of
 /// text, varied from the fixtures by `seed`.
 pub fn corpus(min_docs: usize, min_bytes: usize, seed: u64) -> Vec<String> {
-    let fx = fixtures();
+    corpus_from(&fixtures(), min_docs, min_bytes, seed)
+}
+
+/// [`corpus`], varied from the fixtures `fx` (`(name, text)`) only.
+pub fn corpus_from(
+    fx: &[(String, String)],
+    min_docs: usize,
+    min_bytes: usize,
+    seed: u64,
+) -> Vec<String> {
     let mut rng = Rng::new(seed);
     let mut out = Vec::new();
     let mut bytes = 0;
