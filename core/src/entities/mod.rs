@@ -172,6 +172,9 @@ pub fn extract<'a>(decision: &mut Decision<'a>, input: &'a str) {
     let mut done = false;
     let _ = SPARE.try_with(|spare| {
         if let Ok(mut spare) = spare.try_borrow_mut() {
+            // Emptied before as well as after: an extraction that unwound
+            // (a bug caught by a binding) must leave nothing to the next.
+            spare.reset();
             extract_with(decision, input, &mut spare);
             spare.reset();
             done = true;
