@@ -88,13 +88,14 @@ fn main() {
     let mb = args::number("--mb", 100);
     let min_docs = args::number("--docs", 10_000);
     let rounds = args::number("--rounds", 5).max(1);
-    let docs = corpus::corpus_from(&args::corpus_fixtures(), min_docs, mb << 20, 0x1960_0000);
+    let (fixtures, corpus_name) = args::corpus_fixtures();
+    let docs = corpus::corpus_from(&fixtures, min_docs, mb << 20, 0x1960_0000);
     let bytes: usize = docs.iter().map(String::len).sum();
     println!(
         "corpus: {} decisions, {:.1} MB, from {}",
         docs.len(),
         bytes as f64 / 1e6,
-        args::corpus_name(),
+        corpus_name,
     );
     let mut best: Option<Round> = None;
     for _ in 0..rounds {

@@ -23,7 +23,8 @@ fn main() {
     let min_docs = args::number("--docs", 10_000);
     let rounds = args::number("--rounds", 3);
     let mode = args::value("--mode").unwrap_or_else(|| "full".to_string());
-    let docs = corpus::corpus_from(&args::corpus_fixtures(), min_docs, mb << 20, 0x1960_0000);
+    let (fixtures, _) = args::corpus_fixtures();
+    let docs = corpus::corpus_from(&fixtures, min_docs, mb << 20, 0x1960_0000);
     let options = match mode.as_str() {
         "tree" => Options::tree_only(),
         _ => Options::default(),

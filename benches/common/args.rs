@@ -21,22 +21,14 @@ pub fn flag(name: &str) -> bool {
     std::env::args().any(|a| a == name)
 }
 
-/// The corpus the timing examples parse: varied from all nine fixtures, or
-/// with `--seeds` from the five real decisions only (the four synthetic
-/// fixtures are short and dense with entities, an uncommon mix).
-pub fn corpus_fixtures() -> Vec<(String, String)> {
+/// The fixtures the timing examples vary their corpus from, and what they
+/// are for the report: all nine, or with `--seeds` the five real decisions
+/// only (the four synthetic fixtures are short and dense with entities, an
+/// uncommon mix).
+pub fn corpus_fixtures() -> (Vec<(String, String)>, &'static str) {
     if flag("--seeds") {
-        super::corpus::seeds()
+        (super::corpus::seeds(), "the five real decisions")
     } else {
-        super::corpus::fixtures()
-    }
-}
-
-/// What [`corpus_fixtures`] returns, for the report.
-pub fn corpus_name() -> &'static str {
-    if flag("--seeds") {
-        "the five real decisions"
-    } else {
-        "the nine fixtures"
+        (super::corpus::fixtures(), "the nine fixtures")
     }
 }
