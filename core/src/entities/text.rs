@@ -156,41 +156,60 @@ const CODE: [u8; 256] = {
     t
 };
 
-/// For each pair of classes of a word's first two bytes (the second 0 for
-/// a one-letter word), a bit mask of the lengths a candidate starting so
-/// can have: one load and a shift rule out nearly every other word before
-/// any comparison ("and", "she" and "should" share a first letter with a
-/// keyword, not two). Built from [`KEYWORDS`] at compile time.
+/// A byte's class as the second byte of a word, for [`PAIR_LENS`]: 0 not
+/// in a word, 1-26 a letter in either case, 27 a digit. (A keyword's
+/// second letter may be in either case.)
 #[allow(clippy::indexing_slicing)]
-const PAIR_LENS: [u16; 64 * 64] = {
-    let mut t = [0u16; 64 * 64];
+const SECOND: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = match CODE[i] {
+            0 => 0,
+            c @ 1..=26 => c,
+            c @ 27..=52 => c - 26,
+            _ => 27,
+        };
+        i += 1;
+    }
+    t
+};
+
+/// For each class of a word's first byte ([`CODE`]) and of its second
+/// ([`SECOND`], 0 for a one-letter word), a bit mask of the lengths a
+/// candidate starting so can have: one load and a shift rule out nearly
+/// every other word before any comparison ("and", "she" and "should" share
+/// a first letter with a keyword, not two). Built from [`KEYWORDS`] at
+/// compile time; rows of 32 (3.4 KB, where rows of 64 classes of both
+/// bytes took 8 KB): fewer cache lines to bring back for each decision,
+/// after the parse of its tree has pushed them out.
+#[allow(clippy::indexing_slicing)]
+const PAIR_LENS: [u16; 54 * 32] = {
+    let mut t = [0u16; 54 * 32];
     let mut i = 0;
     while i < KEYWORDS.len() {
         let (w, _, small) = KEYWORDS[i];
-        let (a, b) = (CODE[w[0] as usize] as usize, CODE[w[1] as usize] as usize);
-        // Capital first letter, and small where the scanner takes it; the
-        // second letter in either case.
-        t[(a + 26) * 64 + b] |= 1 << w.len();
-        t[(a + 26) * 64 + b + 26] |= 1 << w.len();
+        let (a, b) = (CODE[w[0] as usize] as usize, SECOND[w[1] as usize] as usize);
+        // Capital first letter, and small where the scanner takes it.
+        t[(a + 26) * 32 + b] |= 1 << w.len();
         if small {
-            t[a * 64 + b] |= 1 << w.len();
-            t[a * 64 + b + 26] |= 1 << w.len();
+            t[a * 32 + b] |= 1 << w.len();
         }
         i += 1;
     }
     let mut c = 0;
-    while c < 54 {
+    while c < 28 {
         // Days and years: a digit, then anything.
-        t[53 * 64 + c] |= 0b1_1110;
+        t[53 * 32 + c] |= 0b1_1110;
         c += 1;
     }
     // A lone capital; `s` of `s.`.
     let mut l = 27;
     while l < 53 {
-        t[l * 64] |= 1 << 1;
+        t[l * 32] |= 1 << 1;
         l += 1;
     }
-    t[CODE[b's' as usize] as usize * 64] |= 1 << 1;
+    t[CODE[b's' as usize] as usize * 32] |= 1 << 1;
     t
 };
 
@@ -198,12 +217,8 @@ const PAIR_LENS: [u16; 64 * 64] = {
 /// 0 at the end) may have to be a candidate, as a bit mask.
 fn candidate_lens(first: u8, second: u8) -> u16 {
     let a = usize::from(CODE.get(usize::from(first)).copied().unwrap_or(0));
-    let b = usize::from(CODE.get(usize::from(second)).copied().unwrap_or(0));
-    // Classes are below 64: the index is in range, and the compiler sees it.
-    PAIR_LENS
-        .get((a & 63) * 64 + (b & 63))
-        .copied()
-        .unwrap_or(0)
+    let b = usize::from(SECOND.get(usize::from(second)).copied().unwrap_or(0));
+    PAIR_LENS.get(a * 32 + (b & 31)).copied().unwrap_or(0)
 }
 
 /// [`KEYWORDS`] by first letter and length (`26 * 16` buckets of up to
@@ -438,82 +453,98 @@ impl Words {
             list.clear();
         }
         self.lanes = 0;
-        self.rare = false;
         let b = text.as_bytes();
-        // Is `text` really at `at` in `around`? Else it is never read.
-        let in_place = around.as_ptr().wrapping_add(at) == b.as_ptr();
-        // The previous chunk ended inside a word.
-        let mut open = false;
-        for (ci, chunk) in b.chunks(64).enumerate() {
+        // The rare bytes of every chunk, tested once at the end.
+        let mut rare_any = 0u64;
+        // Bit 0: the previous chunk ended inside a word.
+        let mut open = 0u64;
+        let (full, tail) = b.as_chunks::<64>();
+        for (ci, chunk) in full.iter().enumerate() {
             let base = ci * 64;
-            let n = chunk.len().min(64);
-            // Full chunks are read in place; the short last one from the
-            // text around it, its bits past the end cleared, or padded with
-            // non-word bytes where the text around ends too soon (which
-            // costs a copy, and more than the wider read).
-            let (m, leads, rare) = match <&[u8; 64]>::try_from(chunk) {
-                Ok(full) => mask64(full),
-                Err(_) => {
-                    let from = at + base;
-                    let wider = around
-                        .get(from..from + 64)
-                        .filter(|_| in_place)
-                        .and_then(|w| <&[u8; 64]>::try_from(w).ok());
-                    let (m, leads, rare) = match wider {
-                        Some(w) => mask64(w),
-                        None => {
-                            let mut padded = [0u8; 64];
-                            if let (Some(dst), Some(src)) = (padded.get_mut(..n), chunk.get(..n)) {
-                                dst.copy_from_slice(src);
-                            }
-                            tail_mask64(&padded)
-                        }
-                    };
-                    let valid = (1u64 << (n & 63)) - 1;
-                    (m & valid, leads & valid, rare & valid)
-                }
-            };
-            self.rare |= rare != 0;
+            let (m, leads, rare) = mask64(chunk);
+            rare_any |= rare;
             // Only words starting with a capital or a digit are visited; the
             // small-letter keywords are found from them (`look_back`).
-            let mut starts = m & !((m << 1) | u64::from(open)) & leads;
-            open = (m >> (n - 1)) & 1 == 1;
-            while starts != 0 {
-                let s = (starts.trailing_zeros() & 63) as usize;
-                starts &= starts - 1;
-                let start = base + s;
-                let first = b.get(start).copied().unwrap_or(0);
-                let second = b.get(start + 1).copied().unwrap_or(0);
-                let lens = candidate_lens(first, second);
-                // Every digit has lengths (days, years): only capitals stop here.
-                if lens == 0 {
-                    continue;
+            let starts = m & !((m << 1) | open) & leads;
+            open = m >> 63;
+            if starts != 0 {
+                self.visit(b, base, m, starts);
+            }
+        }
+        let n = tail.len();
+        if n > 0 {
+            let base = full.len() * 64;
+            // The short last chunk is read from the text around it, its bits
+            // past the end cleared, or padded with non-word bytes where the
+            // text around ends too soon (which costs a copy, and more than
+            // the wider read). Is `text` really at `at` in `around`? Else
+            // it is never read.
+            let in_place = around.as_ptr().wrapping_add(at) == b.as_ptr();
+            let from = at + base;
+            let wider = around
+                .get(from..from + 64)
+                .filter(|_| in_place)
+                .and_then(|w| <&[u8; 64]>::try_from(w).ok());
+            let (m, leads, rare) = match wider {
+                Some(w) => mask64(w),
+                None => {
+                    let mut padded = [0u8; 64];
+                    if let Some(dst) = padded.get_mut(..n) {
+                        dst.copy_from_slice(tail);
+                    }
+                    tail_mask64(&padded)
                 }
-                // Bits past a short last chunk are clear in `m`, so a word
-                // ends in the chunk unless it runs off a full one.
-                let rest = !m >> s;
-                let len = if rest != 0 {
-                    rest.trailing_zeros() as usize
-                } else {
-                    word_len(b, start)
-                };
-                let lanes = if len < 16 && (lens >> len) & 1 == 1 {
-                    lanes_of(b, start, len)
-                } else {
-                    0
-                };
-                if first.is_ascii_digit() || lanes & DATES != 0 {
-                    self.look_back(b, start, m, base);
-                }
-                let end = start + len;
-                if lanes != 0 {
-                    self.push(Tok {
-                        start,
-                        end,
-                        first,
-                        lanes,
-                    });
-                }
+            };
+            let valid = (1u64 << (n & 63)) - 1;
+            let (m, leads) = (m & valid, leads & valid);
+            rare_any |= rare & valid;
+            let starts = m & !((m << 1) | open) & leads;
+            if starts != 0 {
+                self.visit(b, base, m, starts);
+            }
+        }
+        self.rare = rare_any != 0;
+    }
+
+    /// Visits the words of the chunk at `base` (word mask `m`) that start at
+    /// the bits of `starts`, and keeps the candidates among them.
+    #[inline(always)]
+    fn visit(&mut self, b: &[u8], base: usize, m: u64, mut starts: u64) {
+        while starts != 0 {
+            let s = (starts.trailing_zeros() & 63) as usize;
+            starts &= starts - 1;
+            let start = base + s;
+            let first = b.get(start).copied().unwrap_or(0);
+            let second = b.get(start + 1).copied().unwrap_or(0);
+            let lens = candidate_lens(first, second);
+            // Every digit has lengths (days, years): only capitals stop here.
+            if lens == 0 {
+                continue;
+            }
+            // Bits past a short last chunk are clear in `m`, so a word
+            // ends in the chunk unless it runs off a full one.
+            let rest = !m >> s;
+            let len = if rest != 0 {
+                rest.trailing_zeros() as usize
+            } else {
+                word_len(b, start)
+            };
+            let lanes = if len < 16 && (lens >> len) & 1 == 1 {
+                lanes_of(b, start, len)
+            } else {
+                0
+            };
+            if first.is_ascii_digit() || lanes & DATES != 0 {
+                self.look_back(b, start, m, base);
+            }
+            let end = start + len;
+            if lanes != 0 {
+                self.push(Tok {
+                    start,
+                    end,
+                    first,
+                    lanes,
+                });
             }
         }
     }
@@ -689,14 +720,16 @@ fn mask64_vector(bytes: &[u8; 64]) -> (u64, u64, u64) {
     (words, leads, rare)
 }
 
-/// [`mask64`] with AVX2: the same range tests and rare-byte compares as
-/// [`mask64_vector`], on two 32-byte halves.
+/// [`mask64`] with AVX2: the same range tests as [`mask64_vector`], on two
+/// 32-byte halves; the rare bytes found by one table lookup instead of
+/// four compares (`mask_matches_table` checks every byte at every place).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn mask64_avx2(bytes: &[u8; 64]) -> (u64, u64, u64) {
     use std::arch::x86_64::{
-        __m256i, _mm256_add_epi8, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        __m256i, _mm256_add_epi8, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        _mm256_setr_epi8, _mm256_shuffle_epi8,
     };
     // `x` in `lo..lo + n`: shifted so that `lo` lands on -128, then one
     // signed compare.
@@ -705,10 +738,16 @@ fn mask64_avx2(bytes: &[u8; 64]) -> (u64, u64, u64) {
         let shifted = _mm256_add_epi8(x, _mm256_set1_epi8(128u8.wrapping_sub(lo) as i8));
         _mm256_cmpgt_epi8(_mm256_set1_epi8((i16::from(n) - 128) as i8), shifted)
     }
-    #[target_feature(enable = "avx2")]
-    fn is(x: __m256i, c: u8) -> __m256i {
-        _mm256_cmpeq_epi8(x, _mm256_set1_epi8(c as i8))
-    }
+    // The rare bytes have four different low nibbles (`\n` 0A, `\r` 0D,
+    // A3, AC): a byte is one of them exactly when it equals the entry of
+    // this table at its low nibble. The other entries have a low nibble
+    // unlike their index, so no byte equals them. (One table per 16-byte
+    // lane, as the shuffle looks up within each.)
+    #[rustfmt::skip]
+    let rare_at = _mm256_setr_epi8(
+        1, 0, 3, 0xA3u8 as i8, 5, 4, 7, 6, 9, 8, 0x0A, 0x0A, 0xACu8 as i8, 0x0D, 0x0F, 0x0E,
+        1, 0, 3, 0xA3u8 as i8, 5, 4, 7, 6, 9, 8, 0x0A, 0x0A, 0xACu8 as i8, 0x0D, 0x0F, 0x0E,
+    );
     #[target_feature(enable = "avx2")]
     fn bits(x: __m256i) -> u64 {
         u64::from(_mm256_movemask_epi8(x) as u32)
@@ -724,9 +763,9 @@ fn mask64_avx2(bytes: &[u8; 64]) -> (u64, u64, u64) {
         let shift = 32 * j as u32;
         words |= bits(_mm256_or_si256(letter, digit)) << shift;
         leads |= bits(_mm256_or_si256(capital, digit)) << shift;
-        let money = _mm256_or_si256(is(v, 0xA3), is(v, 0xAC));
-        let lines = _mm256_or_si256(is(v, b'\n'), is(v, b'\r'));
-        rare |= bits(_mm256_or_si256(money, lines)) << shift;
+        let low = _mm256_and_si256(v, _mm256_set1_epi8(0x0F));
+        let expected = _mm256_shuffle_epi8(rare_at, low);
+        rare |= bits(_mm256_cmpeq_epi8(v, expected)) << shift;
     }
     (words, leads, rare)
 }
