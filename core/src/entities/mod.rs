@@ -250,19 +250,34 @@ fn extract_with<'a>(decision: &mut Decision<'a>, input: &'a str, spare: &mut Spa
 }
 
 /// Merges `b` into `a`, both sorted by [`order`], as a stable sort of `a`
-/// then `b` would order them (`a`'s first among equals), moving each of
-/// `a`'s entities once. A few entities in `b` (the usual parties and
-/// actions) go in in place, by rotating `a`'s runs past them from the back
-/// (`b`'s moved once per later entity of `b`); more, into a new vector, each
-/// moved once. In place, `a`'s buffer (huge for a huge decision) is neither
-/// copied nor allocated again; inserting one by one would move `a`'s tail
-/// once per entity of `b` (quadratic, `examples/scaling`).
+/// then `b` would order them (`a`'s first among equals).
+///
+/// Into a new vector, each entity moved once, a run of `a`'s at a time:
+/// for the entities of any real decision, faster than moving `a`'s in
+/// place around the few of `b` (hot timing over the fixtures:
+/// `BENCHMARKS.md`, Session 10). Past [`MERGE_IN_PLACE`] of `a` (a huge
+/// decision) with a few in `b` (the usual parties and actions), in place
+/// instead, so that `a`'s buffer is neither copied nor allocated again:
+/// one by one, each insertion moving the entities after it in one block,
+/// while that moves `a`'s entities a few times at most; else by rotating
+/// `a`'s runs past them from the back, which moves each of `a`'s entities
+/// once, but one at a time (`b`'s moved once per later entity of `b`).
+/// Inserting one by one regardless would move `a`'s tail once per entity
+/// of `b` (quadratic, `examples/scaling`).
 fn merge<'a>(a: &mut Vec<Entity<'a>>, b: Vec<Entity<'a>>) {
-    const IN_PLACE: usize = 32;
+    merge_with(a, b, MERGE_IN_PLACE);
+}
+
+/// Entities in a decision from which [`merge`] works in place.
+const MERGE_IN_PLACE: usize = 4096;
+
+/// [`merge`], in place from `in_place` entities in `a` (the tests lower it).
+fn merge_with<'a>(a: &mut Vec<Entity<'a>>, b: Vec<Entity<'a>>, in_place: usize) {
+    const FEW: usize = 32;
     if b.is_empty() {
         return;
     }
-    if b.len() > IN_PLACE {
+    if b.len() > FEW || a.len() < in_place {
         let mut out = Vec::with_capacity(a.len() + b.len());
         let mut rest = std::mem::take(a).into_iter();
         for x in b {
@@ -276,11 +291,23 @@ fn merge<'a>(a: &mut Vec<Entity<'a>>, b: Vec<Entity<'a>>) {
         return;
     }
     // Where each of `b` goes among `a`'s entities (after its equals).
-    let mut at = [0usize; IN_PLACE];
+    let mut at = [0usize; FEW];
     for (slot, x) in at.iter_mut().zip(&b) {
         *slot = a.partition_point(|e| order(e, x).is_le());
     }
     let k = b.len();
+    // Usually the few go in one by one, from the last: each insertion
+    // moves the entities after it in one block, where a rotation moves
+    // them one at a time. Only while that moves each of `a`'s entities a
+    // few times at most.
+    let moved: usize = at.iter().take(k).map(|&p| a.len() - p).sum();
+    if moved <= 4 * a.len() + 64 {
+        a.reserve(k);
+        for (x, &p) in b.into_iter().zip(&at).rev() {
+            a.insert(p, x);
+        }
+        return;
+    }
     // `a` is now `a`'s entities, then `b`'s; from the last of `b` back,
     // `a`'s entities that follow it are rotated past the ones of `b` not
     // placed yet: `[a[p..hi], b[..=j]]` becomes `[b[..=j], a[p..hi]]`.
@@ -945,14 +972,27 @@ mod tests {
         assert_eq!(tags(&got), tags(&want));
         assert_eq!(tags(&got), [5, 1, 2, 3, 6, 7, 4, 8].map(Some));
         assert_eq!(tags(&got_many), tags(&want_many));
-        // And in place with one to place, at each end and between.
+        // In place by rotation: a few to place early in many (inserting
+        // them one by one would move the many again for each).
+        let long: Vec<Entity> = (0..200).map(|i| e(10 + i, 300, 200 + i as u64)).collect();
+        let early: Vec<Entity> = (0..10).map(|i| e(2 * i, 3, 500 + i as u64)).collect();
+        let mut want_long: Vec<Entity> = long.iter().chain(&early).cloned().collect();
+        want_long.sort_by(order);
+        let mut got_long = long.clone();
+        merge_with(&mut got_long, early, 0);
+        assert_eq!(tags(&got_long), tags(&want_long));
+        // And one by one with one to place, at each end and between; and
+        // the few of `b` in place too.
         for x in [e(0, 0, 9), e(5, 6, 9), e(20, 21, 9)] {
             let mut want: Vec<Entity> = a.iter().chain([&x]).cloned().collect();
             want.sort_by(order);
             let mut got = a.clone();
-            merge(&mut got, vec![x]);
+            merge_with(&mut got, vec![x], 0);
             assert_eq!(tags(&got), tags(&want));
         }
+        let mut got_in_place = a.clone();
+        merge_with(&mut got_in_place, b.clone(), 0);
+        assert_eq!(tags(&got_in_place), tags(&want));
     }
 
     #[test]
