@@ -618,12 +618,17 @@ pub(super) struct PhraseSet {
     /// Byte to column: 0 for bytes in no phrase, then one per byte used
     /// (a letter's two cases share one).
     classes: [u8; 256],
-    /// The complete transition table, `steps[row + class]` for the state
-    /// whose row starts at `row` (its number times the number of classes):
-    /// the next state's row in the low 16 bits, and the groups with a phrase
-    /// ending at it in the high 16. A step is then one add and one load,
-    /// with no multiply and no second table for the groups.
-    steps: Vec<u32>,
+    /// The complete transition table, 16 bits an entry, so that the rows a
+    /// scan visits take half the cache lines (a decision reads only a few
+    /// sentences, each step a row the parse of the tree has pushed out of
+    /// the cache since the last decision). `steps[row + class]`, for the
+    /// state whose row starts at `row` (its number times the number of
+    /// classes) and a class from 1, is the next state's row. Column 0
+    /// holds the state's groups instead: a byte of class 0 is in no phrase
+    /// and leads back to the root from any state, so that column needs no
+    /// entry. A step is then one add and one load for the next row, and a
+    /// load off the chain of steps for the groups.
+    steps: Vec<u16>,
 }
 
 impl PhraseSet {
@@ -692,6 +697,8 @@ impl PhraseSet {
         // is shallower, so its row is final already: a missing edge takes
         // the link's entry as it is, and a child's link is the link's entry
         // for the same byte, whose groups the child adds to its own.
+        // Entries here: the next row in the low 16 bits, its state's
+        // groups in the high 16.
         let entry =
             |n: usize, groups: u32| u32::try_from(n * width).unwrap_or(0) & 0xFFFF | groups << 16;
         // Each state's failure link's row; the root's children link to the root.
@@ -723,7 +730,31 @@ impl PhraseSet {
                 queue.push_back(child);
             }
         }
-        PhraseSet { classes, steps }
+        // Into 16 bits: the rows as they are, and each state's groups (the
+        // same in every entry that leads to it) in its row's column 0.
+        let mut packed: Vec<u16> = steps.iter().map(|&e| (e & 0xFFFF) as u16).collect();
+        for &e in &steps {
+            if let Some(slot) = packed.get_mut((e & 0xFFFF) as usize) {
+                *slot = (e >> 16) as u16;
+            }
+        }
+        PhraseSet {
+            classes,
+            steps: packed,
+        }
+    }
+
+    /// The row after `row` on a byte of class `class`, and the groups of its
+    /// state.
+    #[inline(always)]
+    fn step(steps: &[u16], row: usize, class: usize) -> (usize, u16) {
+        // Class 0 leads back to the root; its column holds groups, not a row.
+        let next = if class == 0 {
+            0
+        } else {
+            usize::from(steps.get(row + class).copied().unwrap_or(0))
+        };
+        (next, steps.get(next).copied().unwrap_or(0))
     }
 
     /// The groups with a phrase in the folded `text`.
@@ -739,45 +770,44 @@ impl PhraseSet {
     /// after the other, on the findings' sentences).
     pub(super) fn scan_pair(&self, a: &[u8], b: &[u8]) -> (u32, u32) {
         let (classes, steps) = (&self.classes, &self.steps[..]);
-        let step = |row: usize, c: u8| {
-            let class = usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
-            steps.get(row + class).copied().unwrap_or(0)
-        };
+        let class = |c: u8| usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
         let (mut ia, mut ib) = (0, 0);
         let (mut ra, mut rb) = (0usize, 0usize);
-        let (mut sa, mut sb) = (0u32, 0u32);
+        let (mut sa, mut sb) = (0u16, 0u16);
         loop {
             match (folded_at(a, &mut ia), folded_at(b, &mut ib)) {
                 (Some(ca), Some(cb)) => {
-                    let (ea, eb) = (step(ra, ca), step(rb, cb));
-                    ra = (ea & 0xFFFF) as usize;
-                    rb = (eb & 0xFFFF) as usize;
-                    sa |= ea;
-                    sb |= eb;
+                    let ((na, ga), (nb, gb)) = (
+                        Self::step(steps, ra, class(ca)),
+                        Self::step(steps, rb, class(cb)),
+                    );
+                    (ra, rb) = (na, nb);
+                    sa |= ga;
+                    sb |= gb;
                 }
                 // One text ended: the other's byte just read, then its rest alone.
                 (Some(ca), None) => {
-                    let ea = step(ra, ca);
-                    ra = (ea & 0xFFFF) as usize;
-                    sa |= ea;
+                    let (na, ga) = Self::step(steps, ra, class(ca));
+                    ra = na;
+                    sa |= ga;
                     break;
                 }
                 (None, Some(cb)) => {
-                    let eb = step(rb, cb);
-                    rb = (eb & 0xFFFF) as usize;
-                    sb |= eb;
+                    let (nb, gb) = Self::step(steps, rb, class(cb));
+                    rb = nb;
+                    sb |= gb;
                     break;
                 }
                 (None, None) => break,
             }
         }
-        let rest = |text: &[u8], mut i: usize, mut row: usize, mut seen: u32| {
+        let rest = |text: &[u8], mut i: usize, mut row: usize, mut seen: u16| {
             while let Some(c) = folded_at(text, &mut i) {
-                let e = step(row, c);
-                row = (e & 0xFFFF) as usize;
-                seen |= e;
+                let (n, g) = Self::step(steps, row, class(c));
+                row = n;
+                seen |= g;
             }
-            seen >> 16
+            u32::from(seen)
         };
         (rest(a, ia, ra, sa), rest(b, ib, rb, sb))
     }
@@ -812,8 +842,8 @@ pub(super) struct Scan<'a> {
     set: &'a PhraseSet,
     /// The current state's row.
     row: usize,
-    /// Every table entry passed, or-ed: the groups found in the high 16 bits.
-    seen: u32,
+    /// The groups of every state passed, or-ed.
+    seen: u16,
 }
 
 impl Scan<'_> {
@@ -823,9 +853,9 @@ impl Scan<'_> {
         let (mut row, mut seen) = (self.row, self.seen);
         let mut step = |c: u8| {
             let class = usize::from(classes.get(usize::from(c)).copied().unwrap_or(0));
-            let e = steps.get(row + class).copied().unwrap_or(0);
-            row = (e & 0xFFFF) as usize;
-            seen |= e;
+            let (next, groups) = PhraseSet::step(steps, row, class);
+            row = next;
+            seen |= groups;
         };
         let mut rest = text;
         loop {
@@ -854,7 +884,7 @@ impl Scan<'_> {
 
     /// The groups found so far.
     pub(super) fn found(&self) -> u32 {
-        self.seen >> 16
+        u32::from(self.seen)
     }
 }
 
