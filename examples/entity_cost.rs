@@ -24,9 +24,11 @@
 //!
 //! Then the same question for each fixture on its own (`tests/fixtures`:
 //! the five real decisions and the four synthetic layouts), each parsed
-//! again and again with its text hot in cache: tree only, then with
-//! entities, in turns, fastest of the rounds. Decisions differ: one with
-//! many dates and names costs more to read than one that is mostly prose.
+//! again and again with its text hot in cache: tree only, the extraction
+//! call alone (on a tree parsed just before it, untimed), then the full
+//! parse, in turns, fastest of the rounds; summed for the five real
+//! decisions and for all nine. Decisions differ: one with many dates and
+//! names costs more to read than one that is mostly prose.
 //!
 //! The last line is `entities_add=` as `throughput` defines it, from the
 //! corpus sums.
@@ -137,11 +139,13 @@ fn main() {
     );
 }
 
-/// Tree-only and full parse times of each fixture, and what entities add.
+/// Tree-only and full parse times of each fixture, the extraction call
+/// alone (on a tree parsed just before it, untimed), and what entities add.
 fn per_fixture(rounds: usize) {
     println!("each fixture alone, hot in cache (microseconds per parse):");
     let (tree_only, full) = (Options::tree_only(), Options::default());
-    let (mut sum_tree, mut sum_full) = (0.0, 0.0);
+    // Tree, extraction call, full parse: the five real decisions, then all nine.
+    let (mut real, mut all) = ([0.0f64; 3], [0.0f64; 3]);
     for (name, text) in corpus::fixtures() {
         // About 20 ms of parsing per timing.
         let n = (20_000_000 / text.len().max(1)).clamp(100, 20_000);
@@ -152,23 +156,48 @@ fn per_fixture(rounds: usize) {
             }
             t.elapsed().as_secs_f64() / n as f64 * 1e6
         };
-        let (mut tree, mut with) = (f64::MAX, f64::MAX);
+        let extract = || {
+            let mut spent = Duration::ZERO;
+            for _ in 0..n {
+                let mut decision = lgsco::parse_with(black_box(&text), &tree_only).ok();
+                let t = Instant::now();
+                if let Some(d) = decision.as_mut() {
+                    lgsco::entities::extract(black_box(d), &text);
+                }
+                spent += t.elapsed();
+                drop(black_box(decision));
+            }
+            spent.as_secs_f64() / n as f64 * 1e6
+        };
+        let (mut tree, mut call, mut with) = (f64::MAX, f64::MAX, f64::MAX);
         for _ in 0..rounds {
             tree = tree.min(time(&tree_only));
+            call = call.min(extract());
             with = with.min(time(&full));
         }
         println!(
-            "  {name:32} {:6} bytes  tree {tree:6.1}  full {with:6.1}  entities add {:4.0}%",
+            "  {name:32} {:6} bytes  tree {tree:6.1}  extract {call:6.1} ({:4.0}%)  full {with:6.1}  entities add {:4.0}%",
             text.len(),
+            call / tree * 100.0,
             (with - tree) / tree * 100.0
         );
+        for (sum, x) in all.iter_mut().zip([tree, call, with]) {
+            *sum += x;
+        }
         if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            sum_tree += tree;
-            sum_full += with;
+            for (sum, x) in real.iter_mut().zip([tree, call, with]) {
+                *sum += x;
+            }
         }
     }
-    println!(
-        "  the five real decisions together: entities add {:.0}%",
-        (sum_full - sum_tree) / sum_tree * 100.0
-    );
+    for (which, [tree, call, with]) in [
+        ("the five real decisions", real),
+        ("all nine fixtures", all),
+    ] {
+        println!(
+            "  {which} together: extraction {:.0}% of the tree, entities add {:.0}%",
+            call / tree * 100.0,
+            (with - tree) / tree * 100.0
+        );
+    }
 }
