@@ -12,8 +12,6 @@ use crate::tree::{Block, Decision, FieldName, OutcomeKind, Section, SectionKind,
 
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
-
 use super::remedies::{PhraseSet, Sentences};
 
 /// What the decision found.
@@ -236,9 +234,27 @@ fn blocks_sentences(input: &str, blocks: &[Block], subs: &[Subsection], out: &mu
     }
 }
 
-/// Stems of the words a finding is read from ("Fault"/"fault", ...), built once.
-static KEYS: LazyLock<[Finder<'static>; 4]> =
-    LazyLock::new(|| ["ault", "njustice", "nvestigat", "iscontinu"].map(Finder::new));
+/// Where the next stem of the words a finding is read from ("Fault"/"fault",
+/// "injustice", "investigat...", "discontinu...") starts, at `from` or
+/// after. Every stem holds a `u` or a `v`, rare letters: one vectorised
+/// pass finds those, and the stem is checked around each, where a search
+/// for each stem would set up four searches for every piece of text.
+fn next_key(b: &[u8], from: usize) -> Option<usize> {
+    let rest = b.get(from..)?;
+    let is = |start: usize, stem: &[u8]| b.get(start..start + stem.len()) == Some(stem);
+    memchr::memchr2_iter(b'u', b'v', rest).find_map(|i| {
+        let i = from + i;
+        // The stem around the letter, by where the letter falls in it (stems
+        // cannot overlap, so the first found starts first).
+        let start = match b.get(i) {
+            Some(b'u') => [(1, &b"ault"[..]), (2, b"njustice"), (8, b"iscontinu")]
+                .into_iter()
+                .find_map(|(back, stem)| i.checked_sub(back).filter(|&s| is(s, stem))),
+            _ => i.checked_sub(1).filter(|&s| is(s, b"nvestigat")),
+        };
+        start.filter(|&s| s >= from)
+    })
+}
 
 /// Adds the sentences of a piece of text that hold a key, each with the
 /// phrases it contains.
@@ -247,19 +263,15 @@ fn split(input: &str, t: &Text, out: &mut Vec<Sentence>) {
         return;
     };
     let b = text.as_bytes();
-    // The next occurrence of each key not yet passed. Keys are letters, so
-    // each lies inside one sentence, and a sentence holds a key exactly when
-    // the nearest one starts before its end: sentences before it are skipped
-    // unread, and most pieces of text hold none at all.
-    let mut next = KEYS.each_ref().map(|k| k.find(b));
-    if next.iter().all(Option::is_none) {
+    // The next key not yet passed. Keys are letters, so each lies inside
+    // one sentence, and a sentence holds a key exactly when the next one
+    // starts before its end: sentences before it are skipped unread, and
+    // most pieces of text hold none at all.
+    let Some(mut next) = next_key(b, 0) else {
         return;
-    }
+    };
     for (s, e) in Sentences::new(text) {
-        let Some(&first) = next.iter().flatten().min() else {
-            break;
-        };
-        if first >= e {
+        if next >= e {
             continue;
         }
         if text.get(s..e).is_some() {
@@ -269,10 +281,9 @@ fn split(input: &str, t: &Text, out: &mut Vec<Sentence>) {
                 span: Span::new(t.span.start + s, t.span.start + e, t.span.line),
             });
         }
-        for (n, k) in next.iter_mut().zip(KEYS.iter()) {
-            if n.is_some_and(|p| p < e) {
-                *n = b.get(e..).and_then(|r| k.find(r)).map(|j| e + j);
-            }
+        match next_key(b, e) {
+            Some(k) => next = k,
+            None => break,
         }
     }
 }
@@ -551,6 +562,53 @@ mod tests {
     /// The phrase groups of a sentence.
     fn ph(s: &str) -> u32 {
         PHRASES.scan(s.as_bytes())
+    }
+
+    #[test]
+    fn next_key_is_the_first_stem_found_by_searching_each() {
+        const STEMS: [&str; 4] = ["ault", "njustice", "nvestigat", "iscontinu"];
+        // Every stem's start, by searching for each, in order.
+        let starts = |b: &[u8]| {
+            let mut all: Vec<usize> = STEMS
+                .iter()
+                .flat_map(|k| {
+                    b.windows(k.len())
+                        .enumerate()
+                        .filter(|(_, w)| *w == k.as_bytes())
+                        .map(|(i, _)| i)
+                })
+                .collect();
+            all.sort();
+            all
+        };
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "u".into(),
+            "v".into(),
+            "ult nvestiga iscontin njustic".into(),
+            "Fault; faults, default. The injustice was investigated, then discontinued.".into(),
+            "vault uu vv au ault".into(),
+            "discontinued investigation".into(),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                texts.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+        let mut found = 0;
+        for t in &texts {
+            let b = t.as_bytes();
+            let all = starts(b);
+            for from in 0..=b.len() {
+                let want = all.get(all.partition_point(|&s| s < from)).copied();
+                assert_eq!(next_key(b, from), want, "{t:?} from {from}");
+                found += usize::from(want == Some(from));
+            }
+        }
+        // Every stem in the fixtures, each where it starts.
+        assert!(found > 100, "{found}");
     }
 
     #[test]
