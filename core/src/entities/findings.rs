@@ -590,13 +590,7 @@ mod tests {
             "vault uu vv au ault".into(),
             "discontinued investigation".into(),
         ];
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(p).unwrap());
-            }
-        }
+        texts.extend(crate::entities::text::fixture_texts());
         let mut found = 0;
         for t in &texts {
             let b = t.as_bytes();
@@ -838,13 +832,8 @@ mod tests {
             "an \u{e2}ccent, fault".into(),
             "\u{c2}\u{a3}5 injustice caused".into(),
         ];
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
-        for e in std::fs::read_dir(dir).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                let t = std::fs::read_to_string(p).unwrap();
-                texts.extend(t.split(". ").take(40).map(str::to_string));
-            }
+        for t in crate::entities::text::fixture_texts() {
+            texts.extend(t.split(". ").take(40).map(str::to_string));
         }
         let mut pairs = 0;
         for a in &texts {

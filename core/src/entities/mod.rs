@@ -903,14 +903,7 @@ mod tests {
         // Each fixture parsed on a fresh thread (fresh buffers) and again on
         // one thread after all the others, large and small, and after a
         // decision too large for its buffers to be kept.
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .map(|p| std::fs::read_to_string(p).unwrap())
-            .collect();
-        texts.sort();
+        let texts = text::fixture_texts();
         assert!(texts.len() >= 9);
         let json = |t: &str| serde_json::to_string(&crate::parse(t).unwrap()).unwrap();
         let fresh: Vec<String> = texts

@@ -1111,6 +1111,23 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// The texts of the fixtures (`tests/fixtures/*.txt`), in name order: for
+/// the tests of every scanner.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1336,18 +1353,6 @@ mod tests {
     }
 
     /// The fixture decisions (`tests/fixtures/*.txt`).
-    fn fixture_texts() -> Vec<String> {
-        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures");
-        let mut texts = Vec::new();
-        for e in std::fs::read_dir(fixtures).unwrap() {
-            let p = e.unwrap().path();
-            if p.extension().is_some_and(|x| x == "txt") {
-                texts.push(std::fs::read_to_string(p).unwrap());
-            }
-        }
-        texts
-    }
-
     /// The words before a date that qualify it (`early`, `end` of ...).
     const QUALIFIERS: [&str; 7] = [
         "early",
