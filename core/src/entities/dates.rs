@@ -236,6 +236,7 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
     // Words starting before this offset belong to a date already found.
     let mut free = 0;
     for t in words.lane(DATES) {
+        let t = &t;
         if t.start < free || !may_start(text, t) {
             continue;
         }

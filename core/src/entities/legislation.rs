@@ -139,6 +139,7 @@ pub(crate) fn scan_into(text: &str, words: &Words, bufs: &mut Buffers, out: &mut
         drafts,
     } = bufs;
     for t in words.lane(LEGISLATION) {
+        let t = &t;
         match word_kind(text, t) {
             Some(WordKind::Instrument) => {
                 if let Some(ins) = instrument_at(text, t) {

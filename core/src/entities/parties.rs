@@ -216,6 +216,7 @@ pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<Found>) {
     // start of the word two after it.
     let mut label_run_until: Option<usize> = None;
     for t in words.lane(PARTIES) {
+        let t = &t;
         if t.start < taken {
             continue;
         }

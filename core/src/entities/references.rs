@@ -37,6 +37,7 @@ const MAX_RANGE: u32 = 200;
 /// reused across pieces); ranges are relative to `text`.
 pub(crate) fn scan(text: &str, words: &Words, out: &mut Vec<(usize, usize, ParagraphRef)>) {
     for t in words.lane(REFERENCES) {
+        let t = &t;
         if !matches!(t.first, b'p' | b'P') || !matches!(t.len(), 4 | 5 | 9 | 10) {
             continue;
         }
