@@ -296,10 +296,10 @@ fn merge_with<'a>(a: &mut Vec<Entity<'a>>, b: Vec<Entity<'a>>, in_place: usize) 
         *slot = a.partition_point(|e| order(e, x).is_le());
     }
     let k = b.len();
-    // Usually the few go in one by one, from the last: each insertion
-    // moves the entities after it in one block, where a rotation moves
-    // them one at a time. Only while that moves each of `a`'s entities a
-    // few times at most.
+    // The few go in one by one, from the last, where they fall late
+    // enough: each insertion moves the entities after it in one block,
+    // where a rotation moves them one at a time; only while that moves
+    // each of `a`'s entities a few times at most.
     let moved: usize = at.iter().take(k).map(|&p| a.len() - p).sum();
     if moved <= 4 * a.len() + 64 {
         a.reserve(k);
