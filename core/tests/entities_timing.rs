@@ -11,7 +11,7 @@
 //! (`parse_with(Options::default())` against `parse_with(Options::tree_only())`,
 //! dropping the result included: freeing the entities and the caches the
 //! extraction takes from the next parse count too). The four invented
-//! fixtures are printed beside them, not asserted: invented to show the
+//! fixtures are printed beside them, not asserted: written to show the
 //! layouts the real ones lack, they hold about three times the entities per
 //! kilobyte (5.6 against 1.9, counted from `lgsco parse`), in decisions of
 //! 0.6-4.8 KB. The full parse's multiple of `str::lines()` + `trim_start`
