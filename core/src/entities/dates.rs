@@ -26,7 +26,8 @@ pub struct DateValue {
     pub season: Option<Season>,
     /// `early`, `mid`, `late`, `end of`, `start of` before the date.
     pub qualifier: Option<DateQualifier>,
-    /// The end of a range (`December 2018/January 2019`, `between May and July 2023`).
+    /// The end of a range (`December 2018/January 2019`, `between May and July 2023`,
+    /// `from 2020 to 2021`).
     pub until: Option<DatePoint>,
 }
 
@@ -283,6 +284,26 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
                 free = b.end;
                 continue;
             }
+            // Years without months (a season may come with one): `from 2020
+            // to 2021`, `between 2019 and 2021`, `summer 2020 to spring
+            // 2021`, or a pair (`in 2019 and 2020`). The word before vouches
+            // for bare years as it does for one alone, and the second must
+            // come later.
+            if let Some((ya, yb)) = years_only(&a.point, &b.point) {
+                let vouched = opener.year || opener.between || !a.bare || !b.bare;
+                if vouched && yb > ya && !followed_by_instrument(text, b.end) {
+                    if range {
+                        let mut v = DateValue::from_point(a.point);
+                        v.until = Some(b.point.into());
+                        out(a.start, b.end, v);
+                    } else {
+                        out(a.start, a.end, DateValue::from_point(a.point));
+                        out(b.start, b.end, DateValue::from_point(b.point));
+                    }
+                    free = b.end;
+                    continue;
+                }
+            }
         }
         // The word before is only read when nothing else vouches for the date.
         let context_ok = !a.bare || a.point.qualifier.is_some() || opener_vouches(text, &a);
@@ -291,6 +312,13 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
             free = a.end;
         }
     }
+}
+
+/// The years of two points that have a year and no month (a year alone or
+/// a season of one).
+fn years_only(a: &Point, b: &Point) -> Option<(i32, i32)> {
+    let year = |p: &Point| p.year.filter(|_| p.month.is_none());
+    Some((year(a)?, year(b)?))
 }
 
 /// A cheap necessary condition for a date at the candidate `t`, from its
@@ -909,6 +937,56 @@ mod tests {
         assert!(dates("early 3 March")
             .iter()
             .all(|(s, _)| !s.starts_with("early")));
+    }
+
+    #[test]
+    fn ranges_and_pairs_of_years() {
+        // (text, start, end of the range or None for a single year)
+        let got = |t: &str| -> Vec<(String, Option<String>, Option<String>)> {
+            dates(t)
+                .into_iter()
+                .map(|(s, v)| {
+                    (
+                        s,
+                        v.date.map(String::from),
+                        v.until.and_then(|u| u.date.map(String::from)),
+                    )
+                })
+                .collect()
+        };
+        let range =
+            |s: &str, a: &str, b: &str| (s.to_string(), Some(a.to_string()), Some(b.to_string()));
+        let one = |s: &str| (s.to_string(), Some(s.to_string()), None);
+        assert_eq!(
+            got("records from 2020 to 2021 are"),
+            [range("2020 to 2021", "2020", "2021")]
+        );
+        assert_eq!(
+            got("Between 2019 and 2021 it"),
+            [range("2019 and 2021", "2019", "2021")]
+        );
+        assert_eq!(
+            got("from 2019 \u{2013} 2021 it"),
+            [range("2019 \u{2013} 2021", "2019", "2021")]
+        );
+        assert_eq!(got("in 2019 and 2020 it"), [one("2019"), one("2020")]);
+        let v = dates("from summer 2020 to late 2021");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            (v[0].0.as_str(), v[0].1.season),
+            ("summer 2020 to late 2021", Some(super::Season::Summer))
+        );
+        let until = v[0].1.until.clone().unwrap();
+        assert_eq!(
+            (until.year, until.qualifier),
+            (Some(2021), Some(DateQualifier::Late))
+        );
+        // Nothing vouches for bare numbers; an end before the start is no
+        // range; an instrument's year is none; counts are not years.
+        assert!(got("the numbers 2019 and 2020 were").is_empty());
+        assert!(got("between 2021 and 2019 it").is_empty());
+        assert!(got("between 2014 and 2015 Regulations").is_empty());
+        assert!(got("between 2000 and 2500 people").is_empty());
     }
 
     #[test]
