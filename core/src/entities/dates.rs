@@ -242,6 +242,19 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
             continue;
         }
         let Some(mut a) = point_with_qualifier(text, t) else {
+            // `between 1 and 5 March 2021`: a day alone, whose month and
+            // year are the next date's.
+            if let Some((a, b, range)) = day_before_date(text, t) {
+                if range {
+                    let mut v = DateValue::from_point(a.point);
+                    v.until = Some(b.point.into());
+                    out(a.start, b.end, v);
+                } else {
+                    out(a.start, a.end, DateValue::from_point(a.point));
+                    out(b.start, b.end, DateValue::from_point(b.point));
+                }
+                free = b.end;
+            }
             continue;
         };
         // A second date joined by a connective: a range or a pair.
@@ -312,6 +325,41 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
             free = a.end;
         }
     }
+}
+
+/// A day number at `t` joined to a full date after it that lends it its
+/// month and year: `between 1 and 5 March 2021` and `from 1 to 5 March`
+/// (ranges, the first day before the second), `on 3 and 4 May 2022` (a
+/// pair). Only after a word that introduces a date (`between`, `from`,
+/// `on` ...): `paragraphs 1 and 5 March` is no date. Returns both days
+/// and whether they are a range.
+fn day_before_date(text: &str, t: &Tok) -> Option<(Found, Found, bool)> {
+    if !t.first.is_ascii_digit() {
+        return None;
+    }
+    let d = day_number(bytes(text, t))?;
+    let (conn, j) = connective(text, t.end)?;
+    let b = numeric_point(text, &j, bytes(text, &j))?;
+    let (Some(month), Some(last)) = (b.point.month, b.point.day) else {
+        return None;
+    };
+    let opener = opener(text, t.start);
+    let range = match conn {
+        Conn::Dash | Conn::To => true,
+        Conn::And => opener.between,
+        Conn::Slash => return None,
+    };
+    if !opener.date || (range && d >= last) || d == last {
+        return None;
+    }
+    let point = Point::new(DatePrecision::Day, b.point.year, Some(month), Some(d));
+    let a = Found {
+        start: t.start,
+        end: t.end,
+        point,
+        bare: false,
+    };
+    (point.day == Some(d)).then_some((a, b, range))
 }
 
 /// The years of two points that have a year and no month (a year alone or
@@ -987,6 +1035,44 @@ mod tests {
         assert!(got("between 2021 and 2019 it").is_empty());
         assert!(got("between 2014 and 2015 Regulations").is_empty());
         assert!(got("between 2000 and 2500 people").is_empty());
+    }
+
+    #[test]
+    fn days_that_share_a_month() {
+        let v = dates("Between 1 and 5 March 2021 it");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "1 and 5 March 2021");
+        assert_eq!(v[0].1.date.as_deref(), Some("2021-03-01"));
+        let until = v[0].1.until.clone().unwrap();
+        assert_eq!(until.date.as_deref(), Some("2021-03-05"));
+        assert_eq!(
+            iso("from 1 to 5 March 2021 and from 7-9 May 2021"),
+            [
+                ("1 to 5 March 2021".into(), Some("2021-03-01".into()), Day),
+                ("7-9 May 2021".into(), Some("2021-05-07".into()), Day)
+            ]
+        );
+        // A pair; without a year, no ISO date (never a made-up one).
+        assert_eq!(
+            iso("on 3 and 4 May 2022, and on 6 and 7 June"),
+            [
+                ("3".into(), Some("2022-05-03".into()), Day),
+                ("4 May 2022".into(), Some("2022-05-04".into()), Day),
+                ("6".into(), None, Day),
+                ("7 June".into(), None, Day)
+            ]
+        );
+        // No word that introduces a date; a range that runs backwards; a
+        // day the month does not have: only the full date.
+        for t in [
+            "paragraphs 1 and 5 March 2021",
+            "between 9 and 5 March 2021",
+            "between 30 and 31 February 2021",
+        ] {
+            let v = dates(t);
+            assert_eq!(v.len(), 1, "{t}: {v:?}");
+            assert!(v[0].1.until.is_none() && t.ends_with(&v[0].0), "{t}: {v:?}");
+        }
     }
 
     #[test]
