@@ -241,25 +241,21 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
         if t.start < free || !may_start(text, t) {
             continue;
         }
-        let Some(mut a) = point_with_qualifier(text, t) else {
+        let (mut a, joined) = match point_with_qualifier(text, t) {
+            // A second date joined by a connective: a range or a pair.
+            Some(a) => {
+                let joined = connective(text, a.end)
+                    .and_then(|(conn, j)| point_with_qualifier(text, &j).map(|b| (conn, b)));
+                (a, joined)
+            }
             // `between 1 and 5 March 2021`: a day alone, whose month and
             // year are the next date's.
-            if let Some((a, b, range)) = day_before_date(text, t) {
-                if range {
-                    let mut v = DateValue::from_point(a.point);
-                    v.until = Some(b.point.into());
-                    out(a.start, b.end, v);
-                } else {
-                    out(a.start, a.end, DateValue::from_point(a.point));
-                    out(b.start, b.end, DateValue::from_point(b.point));
-                }
-                free = b.end;
-            }
-            continue;
+            None if may_join(text, t) => match day_before_date(text, t) {
+                Some((a, conn, b)) => (a, Some((conn, b))),
+                None => continue,
+            },
+            None => continue,
         };
-        // A second date joined by a connective: a range or a pair.
-        let joined = connective(text, a.end)
-            .and_then(|(conn, j)| point_with_qualifier(text, &j).map(|b| (conn, b)));
         if let Some((conn, mut b)) = joined {
             let opener = opener(text, a.start);
             let range = match conn {
@@ -332,8 +328,21 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
 /// (ranges, the first day before the second), `on 3 and 4 May 2022` (a
 /// pair). Only after a word that introduces a date (`between`, `from`,
 /// `on` ...): `paragraphs 1 and 5 March` is no date. Returns both days
-/// and whether they are a range.
-fn day_before_date(text: &str, t: &Tok) -> Option<(Found, Found, bool)> {
+/// and their connective.
+/// A cheap necessary condition for [`day_before_date`] (most numbers are
+/// not days followed by a connective): a digit, then `-`, an en or em
+/// dash, or a word starting like `and`, `to`, `until` or `till`.
+fn may_join(text: &str, t: &Tok) -> bool {
+    let b = text.as_bytes();
+    t.first.is_ascii_digit()
+        && matches!(
+            b.get(skip_blanks(b, t.end, false)),
+            Some(b'-' | 0xE2 | b'a' | b't' | b'u')
+        )
+}
+
+#[inline(never)]
+fn day_before_date(text: &str, t: &Tok) -> Option<(Found, Conn, Found)> {
     if !t.first.is_ascii_digit() {
         return None;
     }
@@ -359,7 +368,7 @@ fn day_before_date(text: &str, t: &Tok) -> Option<(Found, Found, bool)> {
         point,
         bare: false,
     };
-    (point.day == Some(d)).then_some((a, b, range))
+    (point.day == Some(d)).then_some((a, conn, b))
 }
 
 /// The years of two points that have a year and no month (a year alone or
