@@ -330,15 +330,21 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
 /// `on` ...): `paragraphs 1 and 5 March` is no date. Returns both days
 /// and their connective.
 /// A cheap necessary condition for [`day_before_date`] (most numbers are
-/// not days followed by a connective): a digit, then `-`, an en or em
-/// dash, or a word starting like `and`, `to`, `until` or `till`.
+/// not days followed by a connective): one or two digits (and a suffix),
+/// then `-`, an en or em dash, `and`, `to`, `until` or `till`.
 fn may_join(text: &str, t: &Tok) -> bool {
     let b = text.as_bytes();
-    t.first.is_ascii_digit()
-        && matches!(
-            b.get(skip_blanks(b, t.end, false)),
-            Some(b'-' | 0xE2 | b'a' | b't' | b'u')
-        )
+    if !t.first.is_ascii_digit() || t.len() > 4 {
+        return false;
+    }
+    let i = skip_blanks(b, t.end, false);
+    match b.get(i) {
+        Some(b'-' | 0xE2) => true,
+        Some(b'a') => word_is(b, i, b"and"),
+        Some(b't') => word_is(b, i, b"to") || word_is(b, i, b"till"),
+        Some(b'u') => word_is(b, i, b"until"),
+        _ => false,
+    }
 }
 
 #[inline(never)]
