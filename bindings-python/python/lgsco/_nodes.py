@@ -768,7 +768,8 @@ class DateValue(DatePoint):
 
     @property
     def until(self) -> Optional[DatePoint]:
-        """The end of a range (``December 2018/January 2019``)."""
+        """The end of a range (``December 2018/January 2019``, ``from 2020 to 2021``,
+        ``between 1 and 5 March 2021``)."""
         u = self._d.get("until")
         return None if u is None else DatePoint(u)
 
