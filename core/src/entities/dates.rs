@@ -281,7 +281,18 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
                 }
             }
             let context_ok = opener.date || a.point.qualifier.is_some() || !a.bare || !b.bare;
-            if context_ok && a.point.month.is_some() && b.point.month.is_some() {
+            let months = context_ok && a.point.month.is_some() && b.point.month.is_some();
+            // Years without months (a season may come with one): `from 2020
+            // to 2021`, `between 2019 and 2021`, `summer 2020 to spring
+            // 2021`, or a pair (`in 2019 and 2020`). The word before vouches
+            // for bare years as it does for one alone, and the second must
+            // come later.
+            let years = !months
+                && years_only(&a.point, &b.point).is_some_and(|(ya, yb)| {
+                    let vouched = opener.year || opener.between || !a.bare || !b.bare;
+                    vouched && yb > ya && !followed_by_instrument(text, b.end)
+                });
+            if months || years {
                 if range {
                     let mut v = DateValue::from_point(a.point);
                     v.until = Some(b.point.into());
@@ -293,26 +304,6 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
                 free = b.end;
                 continue;
             }
-            // Years without months (a season may come with one): `from 2020
-            // to 2021`, `between 2019 and 2021`, `summer 2020 to spring
-            // 2021`, or a pair (`in 2019 and 2020`). The word before vouches
-            // for bare years as it does for one alone, and the second must
-            // come later.
-            if let Some((ya, yb)) = years_only(&a.point, &b.point) {
-                let vouched = opener.year || opener.between || !a.bare || !b.bare;
-                if vouched && yb > ya && !followed_by_instrument(text, b.end) {
-                    if range {
-                        let mut v = DateValue::from_point(a.point);
-                        v.until = Some(b.point.into());
-                        out(a.start, b.end, v);
-                    } else {
-                        out(a.start, a.end, DateValue::from_point(a.point));
-                        out(b.start, b.end, DateValue::from_point(b.point));
-                    }
-                    free = b.end;
-                    continue;
-                }
-            }
         }
         // The word before is only read when nothing else vouches for the date.
         let context_ok = !a.bare || a.point.qualifier.is_some() || opener_vouches(text, &a);
@@ -323,12 +314,6 @@ pub(crate) fn scan(text: &str, words: &Words, mut out: impl FnMut(usize, usize, 
     }
 }
 
-/// A day number at `t` joined to a full date after it that lends it its
-/// month and year: `between 1 and 5 March 2021` and `from 1 to 5 March`
-/// (ranges, the first day before the second), `on 3 and 4 May 2022` (a
-/// pair). Only after a word that introduces a date (`between`, `from`,
-/// `on` ...): `paragraphs 1 and 5 March` is no date. Returns both days
-/// and their connective.
 /// A cheap necessary condition for [`day_before_date`] (most numbers are
 /// not days followed by a connective): one or two digits (and a suffix),
 /// then `-`, an en or em dash, `and`, `to`, `until` or `till`.
@@ -347,6 +332,12 @@ fn may_join(text: &str, t: &Tok) -> bool {
     }
 }
 
+/// A day number at `t` joined to a full date after it that lends it its
+/// month and year: `between 1 and 5 March 2021` and `from 1 to 5 March`
+/// (ranges, the first day before the second), `on 3 and 4 May 2022` (a
+/// pair). Only after a word that introduces a date (`between`, `from`,
+/// `on` ...): `paragraphs 1 and 5 March` is no date. Returns both days
+/// and their connective. Out of line: it runs for few words.
 #[inline(never)]
 fn day_before_date(text: &str, t: &Tok) -> Option<(Found, Conn, Found)> {
     if !t.first.is_ascii_digit() {
