@@ -842,6 +842,17 @@ mod tests {
             .collect()
     }
 
+    /// Each date's text, ISO date and, for a range, its end's ISO date.
+    fn spans(t: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        dates(t)
+            .into_iter()
+            .map(|(s, v)| {
+                let until = v.until.and_then(|u| u.date.map(String::from));
+                (s, v.date.map(String::from), until)
+            })
+            .collect()
+    }
+
     fn iso(t: &str) -> Vec<(String, Option<String>, DatePrecision)> {
         dates(t)
             .into_iter()
@@ -995,19 +1006,7 @@ mod tests {
 
     #[test]
     fn ranges_and_pairs_of_years() {
-        // (text, start, end of the range or None for a single year)
-        let got = |t: &str| -> Vec<(String, Option<String>, Option<String>)> {
-            dates(t)
-                .into_iter()
-                .map(|(s, v)| {
-                    (
-                        s,
-                        v.date.map(String::from),
-                        v.until.and_then(|u| u.date.map(String::from)),
-                    )
-                })
-                .collect()
-        };
+        let got = spans;
         let range =
             |s: &str, a: &str, b: &str| (s.to_string(), Some(a.to_string()), Some(b.to_string()));
         let one = |s: &str| (s.to_string(), Some(s.to_string()), None);
@@ -1045,12 +1044,14 @@ mod tests {
 
     #[test]
     fn days_that_share_a_month() {
-        let v = dates("Between 1 and 5 March 2021 it");
-        assert_eq!(v.len(), 1, "{v:?}");
-        assert_eq!(v[0].0, "1 and 5 March 2021");
-        assert_eq!(v[0].1.date.as_deref(), Some("2021-03-01"));
-        let until = v[0].1.until.clone().unwrap();
-        assert_eq!(until.date.as_deref(), Some("2021-03-05"));
+        assert_eq!(
+            spans("Between 1 and 5 March 2021 it"),
+            [(
+                "1 and 5 March 2021".into(),
+                Some("2021-03-01".into()),
+                Some("2021-03-05".into())
+            )]
+        );
         assert_eq!(
             iso("from 1 to 5 March 2021 and from 7-9 May 2021"),
             [
